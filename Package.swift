@@ -1,0 +1,82 @@
+// swift-tools-version: 6.1
+// EGovKit — an embeddable Swift SDK for e-government services.
+// Target graph (lower targets never import higher ones): see Documentation/Architecture.md.
+
+import PackageDescription
+
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "EGovKit",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "EGovCore", targets: ["EGovCore"]),
+        .library(name: "EGovCrypto", targets: ["EGovCrypto"]),
+        .library(name: "EGovTesting", targets: ["EGovTesting"]),
+        .library(name: "EGovKit", targets: ["EGovKit"]),
+        .executable(name: "egov", targets: ["egov"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "COpenSSL",
+            pkgConfig: "openssl",
+            providers: [.apt(["libssl-dev"]), .brew(["openssl@3"])]
+        ),
+        .target(
+            name: "EGovCore",
+            dependencies: [.product(name: "Logging", package: "swift-log")],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "EGovCrypto",
+            dependencies: ["EGovCore", "COpenSSL"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "EGovTesting",
+            dependencies: ["EGovCore", "EGovCrypto"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "EGovKit",
+            dependencies: ["EGovCore", "EGovCrypto"],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "egov",
+            dependencies: [
+                "EGovKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "EGovCoreTests",
+            dependencies: ["EGovCore", "EGovTesting"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "EGovCryptoTests",
+            dependencies: ["EGovCrypto", "EGovTesting", "COpenSSL"],
+            resources: [.copy("Resources")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "EGovTestingTests",
+            dependencies: ["EGovTesting", "EGovCrypto"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "EGovCLITests",
+            dependencies: ["egov", "EGovTesting"],
+            swiftSettings: strictSettings
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

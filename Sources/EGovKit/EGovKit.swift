@@ -1,0 +1,3 @@
+// The umbrella module: `import EGovKit` brings in every EGovKit module a department service needs.
+@_exported import EGovCore
+@_exported import EGovCrypto
