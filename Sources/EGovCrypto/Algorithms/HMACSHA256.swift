@@ -1,0 +1,46 @@
+import COpenSSL
+import Foundation
+
+/// HMAC (RFC 2104) with SHA-256, computed by OpenSSL.
+///
+/// Used for TOTP (RFC 6238), receipt authentication and other shared-secret checks. Verify with
+/// ``isValidAuthenticationCode(_:for:key:)``, which compares in constant time.
+public enum HMACSHA256 {
+    /// The tag length in bytes.
+    public static let outputLength = 32
+
+    /// The HMAC-SHA-256 tag of `message` under `key`.
+    public static func authenticationCode(for message: some DataProtocol, key: some DataProtocol) throws -> [UInt8] {
+        try authenticationCode(for: message, key: key, hash: .sha256)
+    }
+
+    /// The HMAC tag of `message` under `key` with the given hash (SHA-1 is not offered).
+    public static func authenticationCode(
+        for message: some DataProtocol, key: some DataProtocol, hash: HashAlgorithm
+    ) throws -> [UInt8] {
+        let messageBytes = message.egovBytes
+        let keyBytes = key.egovBytes
+        var output = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
+        var length: UInt32 = 0
+        let result = keyBytes.withUnsafeBytes { keyBuffer in
+            messageBytes.withUnsafeBytes { messageBuffer in
+                output.withUnsafeMutableBufferPointer { out in
+                    HMAC(
+                        hash.md, keyBuffer.baseAddress, Int32(keyBuffer.count),
+                        messageBuffer.baseAddress?.assumingMemoryBound(to: UInt8.self), messageBuffer.count,
+                        out.baseAddress, &length)
+                }
+            }
+        }
+        guard result != nil else { throw OpenSSL.failure("HMAC") }
+        return Array(output.prefix(Int(length)))
+    }
+
+    /// Whether `code` is the HMAC-SHA-256 tag of `message` under `key`, compared in constant time.
+    public static func isValidAuthenticationCode(
+        _ code: some DataProtocol, for message: some DataProtocol, key: some DataProtocol
+    ) throws -> Bool {
+        let expected = try authenticationCode(for: message, key: key)
+        return ConstantTime.equals(expected, code.egovBytes)
+    }
+}

@@ -1,0 +1,58 @@
+import COpenSSL
+
+/// Owns one OpenSSL `EVP_PKEY`.
+///
+/// `@unchecked Sendable`: the key is never mutated after construction, and OpenSSL 3 permits
+/// concurrent signing and verification with one `EVP_PKEY` from several threads (each operation
+/// uses its own `EVP_MD_CTX`/`EVP_PKEY_CTX`).
+final class EVPKey: @unchecked Sendable {
+    let pointer: OpaquePointer
+    let keyType: KeyType
+
+    /// Takes ownership of `pointer` and classifies it, freeing it if the key is not supported.
+    init(taking pointer: OpaquePointer) throws(CryptoError) {
+        do {
+            self.keyType = try Self.classify(pointer)
+        } catch {
+            EVP_PKEY_free(pointer)
+            throw error
+        }
+        self.pointer = pointer
+    }
+
+    deinit { EVP_PKEY_free(pointer) }
+
+    /// Determines the EGovKit key type, refusing anything outside the supported set.
+    static func classify(_ pointer: OpaquePointer) throws(CryptoError) -> KeyType {
+        if EVP_PKEY_is_a(pointer, "SM2") == 1 { return .sm2 }
+        if EVP_PKEY_is_a(pointer, "ED25519") == 1 { return .ed25519 }
+        if EVP_PKEY_is_a(pointer, "RSA") == 1 {
+            let bits = Int(EVP_PKEY_get_bits(pointer))
+            guard bits >= KeyType.minimumRSABits else {
+                throw .keyTooSmall(bits: bits, minimum: KeyType.minimumRSABits)
+            }
+            guard bits <= KeyType.maximumRSABits else {
+                throw .unsupportedKey("RSA modulus of \(bits) bits exceeds \(KeyType.maximumRSABits)")
+            }
+            return .rsa(bits: bits)
+        }
+        if EVP_PKEY_is_a(pointer, "EC") == 1 {
+            var name = [CChar](repeating: 0, count: 80)
+            var length = 0
+            guard EVP_PKEY_get_group_name(pointer, &name, name.count, &length) == 1 else {
+                OpenSSL.clearErrors()
+                throw .unsupportedKey("EC key without a named curve (explicit parameters are refused)")
+            }
+            let group = String(decoding: name.prefix(length).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            switch group {
+            case "prime256v1", "P-256", "secp256r1": return .p256
+            case "secp384r1", "P-384": return .p384
+            default: throw .unsupportedKey("EC curve \(group) is not supported")
+            }
+        }
+        if EVP_PKEY_is_a(pointer, "RSA-PSS") == 1 {
+            throw .unsupportedKey("PSS-restricted RSA keys (id-RSASSA-PSS) are not supported; use an rsaEncryption key")
+        }
+        throw .unsupportedKey("key type is not one of P-256, P-384, Ed25519, RSA, SM2")
+    }
+}
