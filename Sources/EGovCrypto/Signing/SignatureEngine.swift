@@ -35,6 +35,7 @@ enum SignatureEngine {
                 ? EVP_DigestSignInit(context, nil, md, nil, key.pointer)
                 : EVP_DigestVerifyInit(context, nil, md, nil, key.pointer)
             guard ok == 1 else {
+                EVP_MD_CTX_set_pkey_ctx(context, nil)
                 EVP_PKEY_CTX_free(pkeyContext)
                 throw OpenSSL.failure(signing ? "EVP_DigestSignInit(SM2)" : "EVP_DigestVerifyInit(SM2)")
             }
@@ -68,9 +69,13 @@ enum SignatureEngine {
         _ message: [UInt8], key: EVPKey, algorithm: SignatureAlgorithm, sm2ID: SM2DistinguishingID
     ) throws(CryptoError) -> [UInt8] {
         guard let context = EVP_MD_CTX_new() else { throw OpenSSL.failure("EVP_MD_CTX_new") }
-        defer { EVP_MD_CTX_free(context) }
-        let owned = try initialise(context, key: key, algorithm: algorithm, sm2ID: sm2ID, signing: true)
-        defer { if let owned { EVP_PKEY_CTX_free(owned) } }
+        var owned: OpaquePointer?
+        // The digest context refers to the SM2 pkey context without owning it: free it first.
+        defer {
+            EVP_MD_CTX_free(context)
+            if let owned { EVP_PKEY_CTX_free(owned) }
+        }
+        owned = try initialise(context, key: key, algorithm: algorithm, sm2ID: sm2ID, signing: true)
         var length = Int(EVP_PKEY_get_size(key.pointer))
         guard length > 0 else { throw OpenSSL.failure("EVP_PKEY_get_size") }
         var signature = [UInt8](repeating: 0, count: length)
@@ -90,9 +95,12 @@ enum SignatureEngine {
         sm2ID: SM2DistinguishingID
     ) throws(CryptoError) -> Bool {
         guard let context = EVP_MD_CTX_new() else { throw OpenSSL.failure("EVP_MD_CTX_new") }
-        defer { EVP_MD_CTX_free(context) }
-        let owned = try initialise(context, key: key, algorithm: algorithm, sm2ID: sm2ID, signing: false)
-        defer { if let owned { EVP_PKEY_CTX_free(owned) } }
+        var owned: OpaquePointer?
+        defer {
+            EVP_MD_CTX_free(context)
+            if let owned { EVP_PKEY_CTX_free(owned) }
+        }
+        owned = try initialise(context, key: key, algorithm: algorithm, sm2ID: sm2ID, signing: false)
         let result = message.withNonNullBytes { input, count in
             signature.withNonNullBytes { sig, sigCount in
                 EVP_DigestVerify(context, sig, sigCount, input, count)
