@@ -150,16 +150,11 @@ struct JSONParser {
         var output: [UInt8] = []
         while true {
             guard position < bytes.count else { throw fail(.unexpectedEndOfInput) }
-            guard output.count <= limits.maximumStringBytes else {
-                throw fail(.stringTooLong(limit: limits.maximumStringBytes))
-            }
             let byte = bytes[position]
+            let start = position
             switch byte {
             case UInt8(ascii: "\""):
                 position += 1
-                guard output.count <= limits.maximumStringBytes else {
-                    throw fail(.stringTooLong(limit: limits.maximumStringBytes))
-                }
                 return String(decoding: output, as: UTF8.self)
             case UInt8(ascii: "\\"):
                 try parseEscape(into: &output)
@@ -170,6 +165,9 @@ struct JSONParser {
                 position += 1
             default:
                 try copyUTF8Sequence(into: &output)
+            }
+            guard output.count <= limits.maximumStringBytes else {
+                throw fail(.stringTooLong(limit: limits.maximumStringBytes), at: start)
             }
         }
     }
