@@ -1,0 +1,144 @@
+import Foundation
+import EGovCore
+
+/// A JWS protected header (RFC 7515 section 4), parsed strictly.
+///
+/// Registered members are typed; every member, registered or not, stays available in
+/// ``members``. Duplicate member names are refused by the JSON parser (RFC 7515 section 5.2
+/// allows rejecting them, and EGovKit does).
+public struct JWSHeader: Sendable, Hashable {
+    /// The signature algorithm.
+    public var algorithm: SignatureAlgorithm
+    /// `typ`, the media type of the complete JWS (e.g. `JWT`, `dc+sd-jwt`).
+    public var type: String?
+    /// `kid`, a hint naming the key.
+    public var keyID: String?
+    /// `cty`, the media type of the payload.
+    public var contentType: String?
+    /// `x5c`: the signer's certificate chain as DER, leaf first.
+    public var certificateChain: [[UInt8]]?
+    /// `crit`: extension members the recipient must understand.
+    public var critical: [String]?
+    /// All members as JSON (including the typed ones above and any private members).
+    public private(set) var members: [String: JSONValue]
+
+    /// Members defined by RFC 7515 that may not appear in `crit`.
+    static let registeredNames: Set<String> = [
+        "alg", "jku", "jwk", "kid", "x5u", "x5c", "x5t", "x5t#S256", "typ", "cty", "crit",
+    ]
+
+    /// Creates a header for signing.
+    ///
+    /// - Parameters:
+    ///   - algorithm: the signing key's algorithm.
+    ///   - type: `typ`, e.g. `JWT`.
+    ///   - keyID: `kid`.
+    ///   - certificateChain: `x5c` DER certificates, leaf first.
+    ///   - additional: further members (e.g. `iat` for a signing time). They may not override the
+    ///     typed members above.
+    public init(
+        algorithm: SignatureAlgorithm, type: String? = nil, keyID: String? = nil, contentType: String? = nil,
+        certificateChain: [[UInt8]]? = nil, critical: [String]? = nil, additional: [String: JSONValue] = [:]
+    ) {
+        self.algorithm = algorithm
+        self.type = type
+        self.keyID = keyID
+        self.contentType = contentType
+        self.certificateChain = certificateChain
+        self.critical = critical
+        var members = additional
+        members["alg"] = .string(algorithm.rawValue)
+        if let type { members["typ"] = .string(type) }
+        if let keyID { members["kid"] = .string(keyID) }
+        if let contentType { members["cty"] = .string(contentType) }
+        if let certificateChain {
+            members["x5c"] = .array(certificateChain.map { .string(Self.standardBase64($0)) })
+        }
+        if let critical { members["crit"] = .array(critical.map { .string($0) }) }
+        self.members = members
+    }
+
+    /// Parses and checks a decoded protected header.
+    init(parsing bytes: [UInt8]) throws(JWSError) {
+        let value: JSONValue
+        do {
+            value = try JSONValue.parse(bytes, limits: .init(maximumBytes: 64 * 1024, maximumDepth: 16))
+        } catch {
+            throw .invalidHeader(error.reason)
+        }
+        guard case .object(let members) = value else { throw .invalidHeader("not a JSON object") }
+        guard let algValue = members["alg"] else { throw .missingAlgorithm }
+        guard case .string(let alg) = algValue else { throw .invalidHeader("alg is not a string") }
+        if alg.lowercased() == "none" { throw .unsecuredAlgorithm }
+        guard let algorithm = SignatureAlgorithm(rawValue: alg) else { throw .unsupportedAlgorithm(alg) }
+        self.algorithm = algorithm
+        self.members = members
+        self.type = try Self.optionalString(members, "typ")
+        self.keyID = try Self.optionalString(members, "kid")
+        self.contentType = try Self.optionalString(members, "cty")
+        if let x5c = members["x5c"] {
+            guard case .array(let items) = x5c, !items.isEmpty else {
+                throw .invalidHeader("x5c is not a non-empty array")
+            }
+            var chain: [[UInt8]] = []
+            for item in items {
+                // RFC 7515 section 4.1.6: standard base64 (not base64url) DER.
+                guard case .string(let text) = item, let der = Self.decodeStandardBase64(text) else {
+                    throw .invalidHeader("x5c entry is not base64 DER")
+                }
+                chain.append(der)
+            }
+            self.certificateChain = chain
+        } else {
+            self.certificateChain = nil
+        }
+        if let crit = members["crit"] {
+            guard case .array(let items) = crit, !items.isEmpty else {
+                throw .unsupportedCriticalHeader("crit must be a non-empty array")
+            }
+            var names: [String] = []
+            for item in items {
+                guard case .string(let name) = item else { throw .unsupportedCriticalHeader("crit entry is not a string") }
+                guard !Self.registeredNames.contains(name) else {
+                    throw .unsupportedCriticalHeader("\(name) is a registered header and may not be critical")
+                }
+                guard members[name] != nil else { throw .unsupportedCriticalHeader("\(name) is listed but absent") }
+                guard !names.contains(name) else { throw .unsupportedCriticalHeader("\(name) is listed twice") }
+                names.append(name)
+            }
+            self.critical = names
+        } else {
+            self.critical = nil
+        }
+    }
+
+    /// The header member `name`, if present.
+    public subscript(name: String) -> JSONValue? { members[name] }
+
+    private static func optionalString(_ members: [String: JSONValue], _ name: String) throws(JWSError) -> String? {
+        guard let value = members[name] else { return nil }
+        guard case .string(let text) = value else { throw .invalidHeader("\(name) is not a string") }
+        return text
+    }
+
+    static func standardBase64(_ bytes: [UInt8]) -> String {
+        Base64URL.encode(bytes).replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+            .padded()
+    }
+
+    static func decodeStandardBase64(_ text: String) -> [UInt8]? {
+        guard text.utf8.count % 4 == 0, !text.contains("-"), !text.contains("_") else { return nil }
+        var body = Substring(text)
+        while body.hasSuffix("=") { body = body.dropLast() }
+        guard text.count - body.count <= 2 else { return nil }
+        let url = body.replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+        return try? Base64URL.decode(url)
+    }
+}
+
+extension String {
+    fileprivate func padded() -> String {
+        let remainder = utf8.count % 4
+        return remainder == 0 ? self : self + String(repeating: "=", count: 4 - remainder)
+    }
+}
