@@ -18,17 +18,18 @@ public enum HMACSHA256 {
     public static func authenticationCode(
         for message: some DataProtocol, key: some DataProtocol, hash: HashAlgorithm
     ) throws -> [UInt8] {
-        let messageBytes = message.egovBytes
-        let keyBytes = key.egovBytes
+        guard let md = hash.md else { throw OpenSSL.failure("EVP_MD_fetch") }
+        return try compute(md: md, message: message.egovBytes, key: key.egovBytes)
+    }
+
+    /// One HMAC computation with an already fetched digest.
+    static func compute(md: OpaquePointer, message: [UInt8], key: [UInt8]) throws -> [UInt8] {
         var output = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
         var length: UInt32 = 0
-        let result = keyBytes.withUnsafeBytes { keyBuffer in
-            messageBytes.withUnsafeBytes { messageBuffer in
+        let result = key.withNonNullBytes { keyPointer, keyCount in
+            message.withNonNullBytes { messagePointer, messageCount in
                 output.withUnsafeMutableBufferPointer { out in
-                    HMAC(
-                        hash.md, keyBuffer.baseAddress, Int32(keyBuffer.count),
-                        messageBuffer.baseAddress?.assumingMemoryBound(to: UInt8.self), messageBuffer.count,
-                        out.baseAddress, &length)
+                    HMAC(md, keyPointer, Int32(keyCount), messagePointer, messageCount, out.baseAddress, &length)
                 }
             }
         }
