@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "EGovCore", targets: ["EGovCore"]),
         .library(name: "EGovCrypto", targets: ["EGovCrypto"]),
         .library(name: "EGovTesting", targets: ["EGovTesting"]),
+        .library(name: "EGovIdentity", targets: ["EGovIdentity"]),
         .library(name: "EGovKit", targets: ["EGovKit"]),
         .executable(name: "egov", targets: ["egov"]),
     ],
@@ -38,6 +39,8 @@ let package = Package(
             dependencies: ["EGovCore", "COpenSSL"],
             swiftSettings: strictSettings
         ),
+        .target(name: "EGovIdentity", dependencies: ["EGovCore", "EGovCrypto"], swiftSettings: strictSettings),
+        .testTarget(name: "EGovIdentityTests", dependencies: ["EGovIdentity", "EGovTesting"], swiftSettings: strictSettings),
         .target(
             name: "EGovTesting",
             dependencies: ["EGovCore", "EGovCrypto"],
