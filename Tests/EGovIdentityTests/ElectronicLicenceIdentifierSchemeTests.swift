@@ -48,7 +48,9 @@ struct ElectronicLicenceIdentifierSchemeTests {
         #expect(scheme.validate("1.2.156.3005.3." + base + ".001.F").failure == .invalidCategory)
         #expect(scheme.validate("1.2.156.3005.2." + base + ".01.F").failure == .invalidFormat)
         #expect(scheme.validate("1.2.156.3005.2." + base + ".001").failure == .invalidFormat)
-        #expect(scheme.validate("1.2.156.3005.2.11100000000013338W32.11220000013544541J.2430599.001.F").failure == .invalidFormat)
+        #expect(
+            scheme.validate("1.2.156.3005.2.11100000000013338W32.11220000013544541J.2430599.001.F").failure
+                == .invalidFormat)
         #expect(scheme.validate("1.2.156.3005.2." + base + "..001.F").failure == .invalidFormat)
     }
 
@@ -58,7 +60,9 @@ struct ElectronicLicenceIdentifierSchemeTests {
         #expect(scheme.validate(value.lowercased()).failure == .invalidCharacter(position: 33))
         #expect(scheme.validate(fullWidth(value)).failure == .tooLong(maximum: 160))
         #expect(scheme.validate("１.2.156.3005.2.X.Y.1.001.F").failure == .invalidCharacter(position: 1))
-        #expect(scheme.validate("1.2.156.3005.2.11100000000013338W032.1122-0000.2430599.001.F").failure == .invalidCharacter(position: 42))
+        #expect(
+            scheme.validate("1.2.156.3005.2.11100000000013338W032.1122-0000.2430599.001.F").failure
+                == .invalidCharacter(position: 42))
     }
 
     @Test("empty and over-long input")

@@ -58,7 +58,8 @@ struct MRZTD3SchemeTests {
     @Test("altering a data character breaks its field check")
     func alteredData() {
         let line2 = "L898902C46UTO7408122F1204159ZE184226B<<<<<10"
-        #expect(scheme.validate(Self.line1 + "\n" + line2).failure == .invalidFieldCheckCharacter(field: "documentNumber"))
+        #expect(
+            scheme.validate(Self.line1 + "\n" + line2).failure == .invalidFieldCheckCharacter(field: "documentNumber"))
         #expect(throws: IdentityError.self) { try scheme.parse(Self.line1 + "\n" + line2) }
     }
 

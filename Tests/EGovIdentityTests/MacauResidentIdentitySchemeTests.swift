@@ -6,7 +6,8 @@ import Testing
 struct MacauResidentIdentitySchemeTests {
     let scheme = MacauResidentIdentityScheme()
 
-    @Test("written forms normalize to eight digits", arguments: ["1234567(8)", "1/234567/8", "12345678", " 1234567(8)\t"])
+    @Test(
+        "written forms normalize to eight digits", arguments: ["1234567(8)", "1/234567/8", "12345678", " 1234567(8)\t"])
     func writtenForms(_ value: String) {
         let result = scheme.validate(value)
         #expect(result.isValid)

@@ -37,7 +37,8 @@ struct MandateRegistryTests {
     }
 
     func mandate(
-        _ id: String, to grantee: PersonID? = nil, scope: MandateScope = .everything, from: Date? = nil, until: Date? = nil
+        _ id: String, to grantee: PersonID? = nil, scope: MandateScope = .everything, from: Date? = nil,
+        until: Date? = nil
     ) -> Mandate {
         Mandate(
             id: MandateID(id), grantor: company, grantee: grantee ?? clerk, scope: scope,
@@ -57,8 +58,11 @@ struct MandateRegistryTests {
     @Test("role rules are data: a director may view but not sign without a mandate")
     func rolePolicy() throws {
         let registry = try registry()
-        #expect(registry.canAct(person: outsider, for: other, action: .view, service: tax, at: now).reason == .allowedByRole(.director))
-        #expect(registry.canAct(person: outsider, for: other, action: .sign, service: tax, at: now).reason == .noMandate)
+        #expect(
+            registry.canAct(person: outsider, for: other, action: .view, service: tax, at: now).reason
+                == .allowedByRole(.director))
+        #expect(
+            registry.canAct(person: outsider, for: other, action: .sign, service: tax, at: now).reason == .noMandate)
         #expect(RolePolicy.standard.allows(.associationTreasurer, .pay))
         #expect(!RolePolicy.standard.allows(.authorisedStaff, .view))
         #expect(!RolePolicy.standard.allows(.custom("auditor"), .view))
@@ -91,7 +95,9 @@ struct MandateRegistryTests {
     @Test("mandate not yet valid")
     func notYetValid() throws {
         let registry = try registry(mandates: [mandate("m-1", from: utc(2026, 7, 1))])
-        #expect(registry.canAct(person: clerk, for: company, action: .apply, service: tax, at: now).reason == .mandateNotYetValid)
+        #expect(
+            registry.canAct(person: clerk, for: company, action: .apply, service: tax, at: now).reason
+                == .mandateNotYetValid)
     }
 
     @Test("revocation returns a new registry and takes effect from its timestamp")
@@ -101,9 +107,12 @@ struct MandateRegistryTests {
         let revoked = try original.revoking(MandateID("m-1"), at: revokedAt, by: boss)
         #expect(revoked.mandates[MandateID("m-1")]?.revokedAt == revokedAt)
         #expect(revoked.mandates[MandateID("m-1")]?.revokedBy == boss)
-        #expect(revoked.canAct(person: clerk, for: company, action: .apply, service: tax, at: now).reason == .mandateRevoked)
+        #expect(
+            revoked.canAct(person: clerk, for: company, action: .apply, service: tax, at: now).reason == .mandateRevoked
+        )
         // Before the revocation the mandate applied; the original value is unchanged.
-        #expect(revoked.canAct(person: clerk, for: company, action: .apply, service: tax, at: utc(2026, 4, 1)).isAllowed)
+        #expect(
+            revoked.canAct(person: clerk, for: company, action: .apply, service: tax, at: utc(2026, 4, 1)).isAllowed)
         #expect(original.canAct(person: clerk, for: company, action: .apply, service: tax, at: now).isAllowed)
         // Revoking again later does not move the revocation.
         let again = try revoked.revoking(MandateID("m-1"), at: utc(2026, 5, 20))
@@ -117,50 +126,68 @@ struct MandateRegistryTests {
     func actionOutOfScope() throws {
         let registry = try registry(mandates: [mandate("m-1", scope: .actions([.view, .apply]))])
         #expect(registry.canAct(person: clerk, for: company, action: .view, service: tax, at: now).isAllowed)
-        #expect(registry.canAct(person: clerk, for: company, action: .sign, service: tax, at: now).reason == .actionOutOfScope)
+        #expect(
+            registry.canAct(person: clerk, for: company, action: .sign, service: tax, at: now).reason
+                == .actionOutOfScope)
     }
 
     @Test("service out of scope")
     func serviceOutOfScope() throws {
         let registry = try registry(mandates: [mandate("m-1", scope: .services([licensing]))])
-        #expect(registry.canAct(person: clerk, for: company, action: .apply, service: tax, at: now).reason == .serviceOutOfScope)
+        #expect(
+            registry.canAct(person: clerk, for: company, action: .apply, service: tax, at: now).reason
+                == .serviceOutOfScope)
     }
 
     @Test("acting for the wrong organisation")
     func wrongOrganisation() throws {
         let registry = try registry(mandates: [mandate("m-1")])
         // The outsider belongs to another organisation only.
-        #expect(registry.canAct(person: outsider, for: company, action: .view, service: tax, at: now).reason == .wrongOrganisation)
+        #expect(
+            registry.canAct(person: outsider, for: company, action: .view, service: tax, at: now).reason
+                == .wrongOrganisation)
         // The clerk's mandate from `company` does not let them act for `other`.
-        #expect(registry.canAct(person: clerk, for: other, action: .view, service: tax, at: now).reason == .wrongOrganisation)
+        #expect(
+            registry.canAct(person: clerk, for: other, action: .view, service: tax, at: now).reason
+                == .wrongOrganisation)
     }
 
     @Test("unknown people and organisations")
     func notAMember() throws {
         let registry = try registry()
         let stranger = PersonID("stranger")
-        #expect(registry.canAct(person: stranger, for: company, action: .view, service: tax, at: now).reason == .notAMember)
-        #expect(registry.canAct(person: boss, for: OrganisationID("x"), action: .view, service: tax, at: now).reason == .unknownOrganisation)
+        #expect(
+            registry.canAct(person: stranger, for: company, action: .view, service: tax, at: now).reason == .notAMember)
+        #expect(
+            registry.canAct(person: boss, for: OrganisationID("x"), action: .view, service: tax, at: now).reason
+                == .unknownOrganisation)
     }
 
     @Test("membership ended or not yet started: a mandate does not help")
     func membershipPeriods() throws {
         let registry = try registry(mandates: [mandate("m-1", to: leaver), mandate("m-2", to: newcomer)])
-        #expect(registry.canAct(person: leaver, for: company, action: .apply, service: tax, at: now).reason == .membershipEnded)
-        #expect(registry.canAct(person: newcomer, for: company, action: .apply, service: tax, at: now).reason == .membershipNotYetValid)
+        #expect(
+            registry.canAct(person: leaver, for: company, action: .apply, service: tax, at: now).reason
+                == .membershipEnded)
+        #expect(
+            registry.canAct(person: newcomer, for: company, action: .apply, service: tax, at: now).reason
+                == .membershipNotYetValid)
         // Ending the legal representative's membership ends the role's powers.
         var changed = registry
         if let account = registry.accounts[company] {
             changed.update(account.endingMembership(of: boss, role: .legalRepresentative, at: utc(2026, 3, 1)))
         }
-        #expect(changed.canAct(person: boss, for: company, action: .sign, service: tax, at: now).reason == .membershipEnded)
+        #expect(
+            changed.canAct(person: boss, for: company, action: .sign, service: tax, at: now).reason == .membershipEnded)
     }
 
     @Test("mandates without membership when the policy allows it")
     func mandateWithoutMembership() throws {
         var registry = try registry(mandates: [mandate("m-1", to: leaver)])
         registry.rolePolicy.mandatesRequireMembership = false
-        #expect(registry.canAct(person: leaver, for: company, action: .apply, service: tax, at: now).reason == .allowedByMandate(MandateID("m-1")))
+        #expect(
+            registry.canAct(person: leaver, for: company, action: .apply, service: tax, at: now).reason
+                == .allowedByMandate(MandateID("m-1")))
     }
 
     @Test("registration errors")

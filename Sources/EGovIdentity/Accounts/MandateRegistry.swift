@@ -59,7 +59,7 @@ public struct MandateRegistry: Hashable, Codable, Sendable {
         mandates[mandate.id] = mandate
     }
 
-    /// Returns a copy with `mandate` added (see ``register(_:)-(Mandate)``).
+    /// Returns a copy with `mandate` added (see ``register(_:)``).
     public func registering(_ mandate: Mandate) throws(IdentityError) -> MandateRegistry {
         var copy = self
         try copy.register(mandate)

@@ -72,13 +72,17 @@ public struct MRZTD3Scheme: IdentifierScheme {
         let line1 = Array(lines[0])
         let line2 = Array(lines[1])
         for (offset, line) in [(0, line1), (45, line2)] {
-            if let bad = line.firstIndex(where: { !(IdentifierText.isDigit($0) || IdentifierText.isUppercaseLetter($0) || $0 == "<") }) {
+            if let bad = line.firstIndex(where: {
+                !(IdentifierText.isDigit($0) || IdentifierText.isUppercaseLetter($0) || $0 == "<")
+            }) {
                 return .failure(.invalidCharacter(position: offset + bad + 1))
             }
         }
         guard line1.count == 44, line2.count == 44 else { return .failure(.wrongLength) }
         guard line1[0] == "P" else { return .failure(.invalidCategory) }
-        let stateLike: (ArraySlice<Character>) -> Bool = { $0.allSatisfy { IdentifierText.isUppercaseLetter($0) || $0 == "<" } }
+        let stateLike: (ArraySlice<Character>) -> Bool = {
+            $0.allSatisfy { IdentifierText.isUppercaseLetter($0) || $0 == "<" }
+        }
         guard stateLike(line1[2..<5]), stateLike(line2[10..<13]) else { return .failure(.invalidFormat) }
         guard Self.isMRZDate(line2[13..<19]), Self.isMRZDate(line2[21..<27]) else { return .failure(.invalidDate) }
         guard let sex = MachineReadableZone.Sex(rawValue: String(line2[20])) else { return .failure(.invalidFormat) }

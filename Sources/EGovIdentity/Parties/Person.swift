@@ -15,7 +15,8 @@ public struct Person: Hashable, Codable, Sendable, CustomStringConvertible {
     public var birthDate: Date?
 
     /// Creates a person.
-    public init(id: PersonID, identifiers: [PartyIdentifier] = [], names: LocalizedNames = [:], birthDate: Date? = nil) {
+    public init(id: PersonID, identifiers: [PartyIdentifier] = [], names: LocalizedNames = [:], birthDate: Date? = nil)
+    {
         self.id = id
         self.identifiers = identifiers
         self.names = names
