@@ -38,6 +38,10 @@ struct CNResidentIdentitySchemeTests {
         // Born 2026-01-01: valid from that day in China Standard Time (2025-12-31 16:00 UTC).
         #expect(scheme.validate("110105202601010027", at: utc(2025, 12, 31, 16)).isValid)
         #expect(scheme.validate("110105202601010027", at: utc(2025, 12, 31, 15)).failure == .dateInFuture)
+        // Extreme validation dates do not trap.
+        #expect(scheme.validate("11010519491231002X", at: .distantFuture).isValid)
+        #expect(scheme.validate("11010519491231002X", at: .distantPast).failure == .dateInFuture)
+        #expect(scheme.validate("11010519491231002X", at: Date(timeIntervalSince1970: .infinity)).isValid)
     }
 
     @Test("region first digit outside 1–8")

@@ -64,7 +64,9 @@ enum IdentifierText {
 
     /// The civil day number (days since 1970-01-01) of `date` at a fixed UTC offset.
     static func dayNumber(of date: Date, utcOffsetSeconds: Int) -> Int {
-        let seconds = date.timeIntervalSince1970 + Double(utcOffsetSeconds)
-        return Int((seconds / 86_400).rounded(.down))
+        let days = ((date.timeIntervalSince1970 + Double(utcOffsetSeconds)) / 86_400).rounded(.down)
+        // Clamp instead of trapping on non-finite or absurd dates (±100 million days).
+        guard days.isFinite else { return days > 0 ? 100_000_000 : -100_000_000 }
+        return Int(min(max(days, -100_000_000), 100_000_000))
     }
 }
