@@ -5,22 +5,22 @@ import Testing
 
 @Suite("Accounts, roles and mandates")
 struct MandateRegistryTests {
-    let company = OrganisationID("company")
-    let other = OrganisationID("other-company")
-    let boss = PersonID("legal-rep")
-    let clerk = PersonID("clerk")
-    let leaver = PersonID("leaver")
-    let newcomer = PersonID("newcomer")
-    let outsider = PersonID("outsider")
-    let licensing = ServiceID("licence-renewal")
-    let tax = ServiceID("tax-return")
+    let company = OrganisationID(test: "company")
+    let other = OrganisationID(test: "other-company")
+    let boss = PersonID(test: "legal-rep")
+    let clerk = PersonID(test: "clerk")
+    let leaver = PersonID(test: "leaver")
+    let newcomer = PersonID(test: "newcomer")
+    let outsider = PersonID(test: "outsider")
+    let licensing = ServiceID(test: "licence-renewal")
+    let tax = ServiceID(test: "tax-return")
     let now = utc(2026, 6, 1)
 
     func registry(mandates: [Mandate] = []) throws -> MandateRegistry {
         var registry = MandateRegistry()
         try registry.register(
             OrganisationAccount(
-                id: AccountID("acc-1"), organisation: company,
+                id: AccountID(test: "acc-1"), organisation: company,
                 members: [
                     Membership(person: boss, role: .legalRepresentative, from: utc(2020, 1, 1)),
                     Membership(person: clerk, role: .authorisedStaff, from: utc(2024, 1, 1)),
@@ -29,7 +29,7 @@ struct MandateRegistryTests {
                 ], openedAt: utc(2020, 1, 1)))
         try registry.register(
             OrganisationAccount(
-                id: AccountID("acc-2"), organisation: other,
+                id: AccountID(test: "acc-2"), organisation: other,
                 members: [Membership(person: outsider, role: .director, from: utc(2020, 1, 1))],
                 openedAt: utc(2020, 1, 1)))
         for mandate in mandates { try registry.register(mandate) }
@@ -41,7 +41,7 @@ struct MandateRegistryTests {
         until: Date? = nil
     ) -> Mandate {
         Mandate(
-            id: MandateID(id), grantor: company, grantee: grantee ?? clerk, scope: scope,
+            id: MandateID(test: id), grantor: company, grantee: grantee ?? clerk, scope: scope,
             validFrom: from ?? utc(2026, 1, 1), validUntil: until, grantedBy: boss)
     }
 
@@ -72,7 +72,7 @@ struct MandateRegistryTests {
     func allowedByMandate() throws {
         let registry = try registry(mandates: [mandate("m-1", scope: .services([licensing]))])
         let decision = registry.canAct(person: clerk, for: company, action: .apply, service: licensing, at: now)
-        #expect(decision.reason == .allowedByMandate(MandateID("m-1")))
+        #expect(decision.reason == .allowedByMandate(MandateID(test: "m-1")))
         #expect(decision.description == "allowed: identity.acting.allowed-by-mandate(m-1)")
     }
 
@@ -104,9 +104,9 @@ struct MandateRegistryTests {
     func revoked() throws {
         let original = try registry(mandates: [mandate("m-1")])
         let revokedAt = utc(2026, 5, 1)
-        let revoked = try original.revoking(MandateID("m-1"), at: revokedAt, by: boss)
-        #expect(revoked.mandates[MandateID("m-1")]?.revokedAt == revokedAt)
-        #expect(revoked.mandates[MandateID("m-1")]?.revokedBy == boss)
+        let revoked = try original.revoking(MandateID(test: "m-1"), at: revokedAt, by: boss)
+        #expect(revoked.mandates[MandateID(test: "m-1")]?.revokedAt == revokedAt)
+        #expect(revoked.mandates[MandateID(test: "m-1")]?.revokedBy == boss)
         #expect(
             revoked.canAct(person: clerk, for: company, action: .apply, service: tax, at: now).reason == .mandateRevoked
         )
@@ -115,10 +115,10 @@ struct MandateRegistryTests {
             revoked.canAct(person: clerk, for: company, action: .apply, service: tax, at: utc(2026, 4, 1)).isAllowed)
         #expect(original.canAct(person: clerk, for: company, action: .apply, service: tax, at: now).isAllowed)
         // Revoking again later does not move the revocation.
-        let again = try revoked.revoking(MandateID("m-1"), at: utc(2026, 5, 20))
-        #expect(again.mandates[MandateID("m-1")]?.revokedAt == revokedAt)
-        #expect(throws: IdentityError.unknownMandate(id: MandateID("nope"))) {
-            try original.revoking(MandateID("nope"), at: now)
+        let again = try revoked.revoking(MandateID(test: "m-1"), at: utc(2026, 5, 20))
+        #expect(again.mandates[MandateID(test: "m-1")]?.revokedAt == revokedAt)
+        #expect(throws: IdentityError.unknownMandate(id: MandateID(test: "nope"))) {
+            try original.revoking(MandateID(test: "nope"), at: now)
         }
     }
 
@@ -155,11 +155,11 @@ struct MandateRegistryTests {
     @Test("unknown people and organisations")
     func notAMember() throws {
         let registry = try registry()
-        let stranger = PersonID("stranger")
+        let stranger = PersonID(test: "stranger")
         #expect(
             registry.canAct(person: stranger, for: company, action: .view, service: tax, at: now).reason == .notAMember)
         #expect(
-            registry.canAct(person: boss, for: OrganisationID("x"), action: .view, service: tax, at: now).reason
+            registry.canAct(person: boss, for: OrganisationID(test: "x"), action: .view, service: tax, at: now).reason
                 == .unknownOrganisation)
     }
 
@@ -187,18 +187,18 @@ struct MandateRegistryTests {
         registry.rolePolicy.mandatesRequireMembership = false
         #expect(
             registry.canAct(person: leaver, for: company, action: .apply, service: tax, at: now).reason
-                == .allowedByMandate(MandateID("m-1")))
+                == .allowedByMandate(MandateID(test: "m-1")))
     }
 
     @Test("registration errors")
     func registrationErrors() throws {
         var registry = try registry(mandates: [mandate("m-1")])
-        #expect(throws: IdentityError.duplicateMandate(id: MandateID("m-1"))) { try registry.register(mandate("m-1")) }
+        #expect(throws: IdentityError.duplicateMandate(id: MandateID(test: "m-1"))) { try registry.register(mandate("m-1")) }
         #expect(throws: IdentityError.invalidValidityPeriod) {
             try registry.register(mandate("m-2", from: utc(2026, 2, 1), until: utc(2026, 1, 1)))
         }
         #expect(throws: IdentityError.duplicateOrganisationAccount(organisation: company)) {
-            try registry.register(OrganisationAccount(id: AccountID("acc-3"), organisation: company, openedAt: now))
+            try registry.register(OrganisationAccount(id: AccountID(test: "acc-3"), organisation: company, openedAt: now))
         }
     }
 }

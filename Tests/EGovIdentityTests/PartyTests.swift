@@ -10,7 +10,7 @@ struct PartyTests {
     @Test("a person's description shows neither names nor identifier values")
     func personDescription() {
         let person = Person(
-            id: PersonID("p-1"), identifiers: [bir], names: ["zh-Hant-MO": "陳大文", "pt-MO": "Chan Tai Man"],
+            id: PersonID(test: "p-1"), identifiers: [bir], names: [.zhHantMO: "陳大文", .ptMO: "Chan Tai Man"],
             birthDate: utc(1980, 1, 1))
         let text = String(describing: person)
         #expect(text == "Person(id: p-1, identifiers: 1, names: 2)")
@@ -22,8 +22,8 @@ struct PartyTests {
     func organisationDescription() throws {
         let uscc = try PartyIdentifier(UnifiedSocialCreditCodeScheme().validate("91350100M000100Y43"))
         let organisation = Organisation(
-            id: OrganisationID("o-1"), kind: .association, identifiers: [uscc],
-            names: ["zh-Hant-MO": "澳門測試協會", "pt-MO": "Associação de Teste de Macau"],
+            id: OrganisationID(test: "o-1"), kind: .association, identifiers: [uscc],
+            names: [.zhHantMO: "澳門測試協會", .ptMO: "Associação de Teste de Macau"],
             registration: RegistrationDetails(registry: "mo-dsi-associations", registrationNumber: "1234"))
         let text = String(describing: organisation)
         #expect(text == "Organisation(id: o-1, kind: association, identifiers: 1, names: 2)")
@@ -34,9 +34,9 @@ struct PartyTests {
 
     @Test("party references and Codable round trips")
     func referencesAndCoding() throws {
-        #expect(PartyReference.person(PersonID("p-1")).description == "person:p-1")
-        #expect(PartyReference.organisation(OrganisationID("o-1")).description == "organisation:o-1")
-        let person = Person(id: PersonID("p-1"), identifiers: [bir], names: ["en": "Test"])
+        #expect(PartyReference.person(PersonID(test: "p-1")).description == "person:p-1")
+        #expect(PartyReference.organisation(OrganisationID(test: "o-1")).description == "organisation:o-1")
+        let person = Person(id: PersonID(test: "p-1"), identifiers: [bir], names: [.en: "Test"])
         let data = try JSONEncoder().encode(person)
         #expect(try JSONDecoder().decode(Person.self, from: data) == person)
     }

@@ -1,3 +1,4 @@
+import EGovCore
 /// The answer to "may this person do this, for this organisation, in this service, now?".
 public struct ActingDecision: Hashable, Codable, Sendable, CustomStringConvertible {
     /// Why the decision was taken.

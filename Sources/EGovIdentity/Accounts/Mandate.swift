@@ -1,3 +1,4 @@
+import EGovCore
 import Foundation
 
 /// An authorisation by an organisation for a person to act on its behalf within a scope and a

@@ -1,3 +1,4 @@
+import EGovCore
 import Foundation
 
 /// Organisation accounts and the mandates they granted, answering who may act for whom.

@@ -1,3 +1,4 @@
+import EGovCore
 import Foundation
 
 /// A person's role in an ``OrganisationAccount`` during a period.

@@ -1,3 +1,4 @@
+import EGovCore
 import Foundation
 
 /// A business or association account (商社通) held by an organisation, with the people who

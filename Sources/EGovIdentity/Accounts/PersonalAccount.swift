@@ -1,3 +1,4 @@
+import EGovCore
 import Foundation
 
 /// A unified citizen account (一戶通 / Conta Única de Acesso Comum) held by one person.

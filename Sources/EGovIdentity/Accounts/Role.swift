@@ -1,3 +1,4 @@
+import EGovCore
 /// The role of a person in an organisation account.
 ///
 /// What each role may do without a mandate is data, held in a ``RolePolicy``.

@@ -1,3 +1,4 @@
+import EGovCore
 /// Which actions each ``Role`` implies without a mandate, in every service of the
 /// organisation, and whether mandates require membership.
 ///

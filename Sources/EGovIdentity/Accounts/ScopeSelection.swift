@@ -1,3 +1,4 @@
+import EGovCore
 /// Either every element or an explicit set of them (services, actions).
 public enum ScopeSelection<Element: Hashable & Codable & Sendable>: Hashable, Codable, Sendable {
     /// Every element, including ones defined later.

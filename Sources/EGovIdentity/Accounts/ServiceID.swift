@@ -1,18 +1,7 @@
-/// The opaque internal identifier of an e-government service (e.g. `dsal-licence-renewal`).
-public struct ServiceID: RawRepresentable, Hashable, Codable, Sendable, CustomStringConvertible {
-    /// The identifier text.
-    public let rawValue: String
+import EGovCore
 
-    /// Wraps an identifier text.
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+/// The phantom tag of ServiceID.
+public enum ServiceIDTag {}
 
-    /// Wraps an identifier text.
-    public init(_ rawValue: String) {
-        self.rawValue = rawValue
-    }
-
-    /// The identifier text: an opaque internal id, not personal data.
-    public var description: String { rawValue }
-}
+/// The identifier of a public service (as in the service catalogue): a validated TypedIdentifier (non-empty, at most 256 bytes, no control characters).
+public typealias ServiceID = TypedIdentifier<ServiceIDTag>

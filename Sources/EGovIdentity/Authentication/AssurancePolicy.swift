@@ -1,3 +1,4 @@
+import EGovCore
 import Foundation
 
 /// Maps authentication events to an assurance level, and decides allow or step-up.

@@ -1,3 +1,4 @@
+import EGovCore
 import Foundation
 
 /// One successful authentication step, as recorded by the login service.

@@ -1,3 +1,4 @@
+import EGovCore
 /// Ways a person can authenticate to the unified account.
 public enum AuthenticationMethod: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
     /// A password (knowledge).

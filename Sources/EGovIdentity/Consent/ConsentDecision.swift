@@ -1,3 +1,4 @@
+import EGovCore
 /// The answer to "may the requester obtain this data now?".
 public enum ConsentDecision: Sendable, Hashable {
     /// Allowed by the named grant.

@@ -1,3 +1,4 @@
+import EGovCore
 import Foundation
 
 /// A person's permission for department B (the requester) to obtain data from department A

@@ -1,3 +1,4 @@
+import EGovCore
 import Foundation
 
 /// `cn-rid`: the citizen identity number of the People's Republic of China (公民身份号码),

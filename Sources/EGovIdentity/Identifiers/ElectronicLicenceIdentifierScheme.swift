@@ -1,3 +1,4 @@
+import EGovCore
 import Foundation
 
 /// `cn-elicense`: the identifier of an electronic licence or certificate (电子证照标识),

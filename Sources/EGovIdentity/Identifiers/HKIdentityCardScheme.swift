@@ -1,3 +1,4 @@
+import EGovCore
 import Foundation
 
 /// `hk-hkid`: the Hong Kong identity card number, written `A123456(3)` or `AB123456(9)`.

@@ -1,3 +1,4 @@
+import EGovCore
 import Foundation
 
 /// A kind of identifier (identity card number, company code, passport MRZ, …) that EGovKit can

@@ -1,3 +1,4 @@
+import EGovCore
 import Foundation
 
 /// The identifier schemes known to an application, looked up by ``IdentifierScheme/id``.

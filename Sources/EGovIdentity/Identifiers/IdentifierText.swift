@@ -1,3 +1,4 @@
+import EGovCore
 import Foundation
 
 /// Internal helpers shared by the built-in schemes: trimming, character classes and civil dates.

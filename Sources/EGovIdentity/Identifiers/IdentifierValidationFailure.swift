@@ -1,3 +1,4 @@
+import EGovCore
 /// Why an identifier failed validation.
 ///
 /// Every case has a stable dotted ``code`` and a readable ``reason``; neither contains any part

@@ -1,3 +1,4 @@
+import EGovCore
 import Foundation
 
 /// `mrz-td3`: the two-line machine readable zone of a TD3 size machine readable passport,

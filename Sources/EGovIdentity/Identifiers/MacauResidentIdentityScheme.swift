@@ -1,3 +1,4 @@
+import EGovCore
 import Foundation
 
 /// `mo-bir`: the number of the Macao SAR resident identity card (Bilhete de Identidade de

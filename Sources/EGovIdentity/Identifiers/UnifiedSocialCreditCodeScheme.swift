@@ -1,3 +1,4 @@
+import EGovCore
 import Foundation
 
 /// `cn-uscc`: the Unified Social Credit Code of legal persons and other organisations

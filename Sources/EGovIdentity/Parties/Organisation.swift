@@ -1,3 +1,4 @@
+import EGovCore
 /// A company, association, public body or other organisation, e.g. the holder of a business or
 /// association account (商社通).
 ///
@@ -28,6 +29,6 @@ public struct Organisation: Hashable, Codable, Sendable, CustomStringConvertible
 
     /// The id, kind and counts only.
     public var description: String {
-        "Organisation(id: \(id), kind: \(kind.rawValue), identifiers: \(identifiers.count), names: \(names.count))"
+        "Organisation(id: \(id), kind: \(kind.rawValue), identifiers: \(identifiers.count), names: \(names.languages.count))"
     }
 }

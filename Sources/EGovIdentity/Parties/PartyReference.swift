@@ -1,3 +1,4 @@
+import EGovCore
 /// A reference to a party by internal id.
 public enum PartyReference: Hashable, Codable, Sendable, CustomStringConvertible {
     /// A natural person.

@@ -1,3 +1,4 @@
+import EGovCore
 import Foundation
 
 /// A natural person known to the platform, e.g. the holder of a unified citizen account
@@ -30,6 +31,6 @@ public struct Person: Hashable, Codable, Sendable, CustomStringConvertible {
 
     /// The id and counts only.
     public var description: String {
-        "Person(id: \(id), identifiers: \(identifiers.count), names: \(names.count))"
+        "Person(id: \(id), identifiers: \(identifiers.count), names: \(names.languages.count))"
     }
 }

@@ -1,18 +1,7 @@
-/// The opaque internal identifier of a ``Person`` (not an identity document number).
-public struct PersonID: RawRepresentable, Hashable, Codable, Sendable, CustomStringConvertible {
-    /// The identifier text.
-    public let rawValue: String
+import EGovCore
 
-    /// Wraps an identifier text.
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+/// The phantom tag of PersonID.
+public enum PersonIDTag {}
 
-    /// Wraps an identifier text.
-    public init(_ rawValue: String) {
-        self.rawValue = rawValue
-    }
-
-    /// The identifier text: an opaque internal id, not personal data.
-    public var description: String { rawValue }
-}
+/// The opaque internal identifier of a `Person` (not an identity document number): a validated TypedIdentifier (non-empty, at most 256 bytes, no control characters).
+public typealias PersonID = TypedIdentifier<PersonIDTag>

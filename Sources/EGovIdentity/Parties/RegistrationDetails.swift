@@ -1,3 +1,4 @@
+import EGovCore
 import Foundation
 
 /// Where and when an ``Organisation`` was registered.

@@ -1,3 +1,4 @@
+import EGovCore
 /// The RFC 8693 section 4.1 `act` claim: who is actually acting when the token's `sub` is an
 /// organisation.
 ///
