@@ -267,9 +267,6 @@ public struct Certificate: Sendable, Hashable, CustomStringConvertible {
     /// The digest of the DER encoding.
     public func fingerprint(_ hash: HashAlgorithm) -> [UInt8] { hash.hash(derRepresentation) }
 
-    /// Whether the certificate is within its validity period at `time` (bounds inclusive).
-    public func isValid(at time: Date) -> Bool { notBefore <= time && time <= notAfter }
-
     /// A JSON-friendly summary of the certificate (used by `egov x509 show`).
     public var summary: CertificateSummary { CertificateSummary(self) }
 

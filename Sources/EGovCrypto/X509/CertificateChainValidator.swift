@@ -14,6 +14,10 @@ import Foundation
 /// shared ``Certificate`` values are never mutated. SM2-signed CRLs are verified with the same
 /// ID (OpenSSL itself would use an empty ID for CRLs).
 ///
+/// Times are compared at whole-second granularity by OpenSSL: a certificate is valid from its
+/// notBefore second, and OpenSSL already reports it as expired *at* its notAfter second (RFC 5280
+/// calls the bound inclusive; the difference is that one second).
+///
 /// OpenSSL errors are mapped to ``ChainValidationFailure``:
 /// - `CERT_HAS_EXPIRED` → ``ChainValidationFailure/expired``; `CERT_NOT_YET_VALID` →
 ///   ``ChainValidationFailure/notYetValid``; `CERT_REVOKED` → ``ChainValidationFailure/revoked``
