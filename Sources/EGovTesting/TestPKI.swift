@@ -102,8 +102,11 @@ public struct TestPKI: Sendable {
         let reference = Self.referenceDate
         let rootKey = try PrivateKey.generate(algorithm.keyType)
         var rootBuilder = CertificateBuilder(
-            subject: try DistinguishedName([("C", "EE"), ("O", "EGovKit Test"), ("CN", "EGovKit Test Root CA")]),
-            publicKey: rootKey.publicKey, notBefore: reference - 5 * Self.year, notAfter: reference + 20 * Self.year)
+            subject: try DistinguishedName([
+                ("C", "EE"), ("O", "EGovKit Test"), ("CN", "EGovKit Test Root CA"),
+            ]),
+            publicKey: rootKey.publicKey, notBefore: reference - 5 * Self.year,
+            notAfter: reference + 20 * Self.year)
         rootBuilder.basicConstraints = .certificateAuthority(pathLength: nil)
         rootBuilder.keyUsage = [.keyCertSign, .cRLSign]
         let rootCertificate = try rootBuilder.sign(with: rootKey, sm2ID: sm2ID)
@@ -112,7 +115,8 @@ public struct TestPKI: Sendable {
             subject: try DistinguishedName([
                 ("C", "EE"), ("O", "EGovKit Test"), ("CN", "EGovKit Test Intermediate CA"),
             ]),
-            issuer: root, pathLength: 0, notBefore: reference - 3 * Self.year, notAfter: reference + 10 * Self.year,
+            issuer: root, pathLength: 0, notBefore: reference - 3 * Self.year,
+            notAfter: reference + 10 * Self.year,
             algorithm: algorithm, sm2ID: sm2ID)
         leaf = try Self.makeLeaf(
             profile: leafProfile, subject: nil, notBefore: nil, notAfter: nil, qcStatements: false,
@@ -127,7 +131,8 @@ public struct TestPKI: Sendable {
         notAfter: Date = TestPKI.referenceDate + 10 * TestPKI.year
     ) throws(CryptoError) -> Issued {
         try Self.issueCA(
-            subject: subject, issuer: issuer, pathLength: pathLength, notBefore: notBefore, notAfter: notAfter,
+            subject: subject, issuer: issuer, pathLength: pathLength, notBefore: notBefore,
+            notAfter: notAfter,
             algorithm: algorithm, sm2ID: sm2ID)
     }
 
@@ -141,11 +146,13 @@ public struct TestPKI: Sendable {
     ///   - qcStatements: adds QcCompliance and QcSSCD statements.
     ///   - issuer: the issuing CA; defaults to ``intermediate``.
     public func issueLeaf(
-        profile: LeafProfile, subject: DistinguishedName? = nil, notBefore: Date? = nil, notAfter: Date? = nil,
+        profile: LeafProfile, subject: DistinguishedName? = nil, notBefore: Date? = nil,
+        notAfter: Date? = nil,
         qcStatements: Bool = false, issuer: Issued? = nil
     ) throws(CryptoError) -> Issued {
         try Self.makeLeaf(
-            profile: profile, subject: subject, notBefore: notBefore, notAfter: notAfter, qcStatements: qcStatements,
+            profile: profile, subject: subject, notBefore: notBefore, notAfter: notAfter,
+            qcStatements: qcStatements,
             issuer: issuer ?? intermediate, algorithm: algorithm, sm2ID: sm2ID)
     }
 
@@ -156,28 +163,34 @@ public struct TestPKI: Sendable {
     ) throws(CryptoError) -> Issued {
         let key = try PrivateKey.generate(algorithm.keyType)
         var builder = CertificateBuilder(
-            subject: try DistinguishedName([("C", "EE"), ("CN", "Custom Test Leaf")]), publicKey: key.publicKey,
+            subject: try DistinguishedName([("C", "EE"), ("CN", "Custom Test Leaf")]),
+            publicKey: key.publicKey,
             notBefore: Self.referenceDate - Self.year, notAfter: Self.referenceDate + Self.year)
         builder.basicConstraints = .endEntity
         configure(&builder)
         let signer = issuer ?? intermediate
-        let certificate = try builder.sign(with: signer.privateKey, issuer: signer.certificate, sm2ID: sm2ID)
+        let certificate = try builder.sign(
+            with: signer.privateKey, issuer: signer.certificate, sm2ID: sm2ID)
         return Issued(certificate: certificate, privateKey: key)
     }
 
     /// Records `serialNumber` (hex) as revoked at `date`; later CRLs list it.
-    public mutating func revoke(_ serialNumber: String, at date: Date = TestPKI.referenceDate - 86_400) {
+    public mutating func revoke(
+        _ serialNumber: String, at date: Date = TestPKI.referenceDate - 86_400
+    ) {
         revocations.append(CRLBuilder.Entry(serialNumber: serialNumber, revocationDate: date))
     }
 
     /// A CRL issued at `date` by `issuer` (default: the intermediate), valid for seven days
     /// unless `nextUpdate` is given, listing every recorded revocation.
     public func crl(
-        at date: Date = TestPKI.referenceDate, nextUpdate: Date? = nil, issuer: Issued? = nil, crlNumber: Int = 1
+        at date: Date = TestPKI.referenceDate, nextUpdate: Date? = nil, issuer: Issued? = nil,
+        crlNumber: Int = 1
     ) throws(CryptoError) -> CertificateRevocationList {
         let signer = issuer ?? intermediate
         let builder = CRLBuilder(
-            thisUpdate: date, nextUpdate: nextUpdate ?? date + 7 * 86_400, crlNumber: crlNumber, entries: revocations)
+            thisUpdate: date, nextUpdate: nextUpdate ?? date + 7 * 86_400, crlNumber: crlNumber,
+            entries: revocations)
         return try builder.sign(issuer: signer.certificate, key: signer.privateKey, sm2ID: sm2ID)
     }
 
@@ -194,9 +207,11 @@ public struct TestPKI: Sendable {
             intermediate: try write(intermediate.certificate.pemRepresentation, "intermediate.pem"),
             leaf: try write(leaf.certificate.pemRepresentation, "leaf.pem"),
             chain: try write(
-                intermediate.certificate.pemRepresentation + root.certificate.pemRepresentation, "chain.pem"),
+                intermediate.certificate.pemRepresentation + root.certificate.pemRepresentation, "chain.pem"
+            ),
             rootKey: try write(root.privateKey.pkcs8PEMRepresentation(), "root.key"),
-            intermediateKey: try write(intermediate.privateKey.pkcs8PEMRepresentation(), "intermediate.key"),
+            intermediateKey: try write(
+                intermediate.privateKey.pkcs8PEMRepresentation(), "intermediate.key"),
             leafKey: try write(leaf.privateKey.pkcs8PEMRepresentation(), "leaf.key"),
             crl: try write(crl().pemRepresentation, "crl.pem"))
     }
@@ -206,15 +221,18 @@ public struct TestPKI: Sendable {
         algorithm: Algorithm, sm2ID: SM2DistinguishingID
     ) throws(CryptoError) -> Issued {
         let key = try PrivateKey.generate(algorithm.keyType)
-        var builder = CertificateBuilder(subject: subject, publicKey: key.publicKey, notBefore: notBefore, notAfter: notAfter)
+        var builder = CertificateBuilder(
+            subject: subject, publicKey: key.publicKey, notBefore: notBefore, notAfter: notAfter)
         builder.basicConstraints = .certificateAuthority(pathLength: pathLength)
         builder.keyUsage = [.keyCertSign, .cRLSign]
-        let certificate = try builder.sign(with: issuer.privateKey, issuer: issuer.certificate, sm2ID: sm2ID)
+        let certificate = try builder.sign(
+            with: issuer.privateKey, issuer: issuer.certificate, sm2ID: sm2ID)
         return Issued(certificate: certificate, privateKey: key)
     }
 
     private static func makeLeaf(
-        profile: LeafProfile, subject: DistinguishedName?, notBefore: Date?, notAfter: Date?, qcStatements: Bool,
+        profile: LeafProfile, subject: DistinguishedName?, notBefore: Date?, notAfter: Date?,
+        qcStatements: Bool,
         issuer: Issued, algorithm: Algorithm, sm2ID: SM2DistinguishingID
     ) throws(CryptoError) -> Issued {
         let key = try PrivateKey.generate(algorithm.keyType)
@@ -234,9 +252,13 @@ public struct TestPKI: Sendable {
                     ("CN", "EGovKit Test Agency Seal"),
                 ])
             case .timestamping:
-                name = try DistinguishedName([("C", "EE"), ("O", "EGovKit Test"), ("CN", "EGovKit Test TSU")])
+                name = try DistinguishedName([
+                    ("C", "EE"), ("O", "EGovKit Test"), ("CN", "EGovKit Test TSU"),
+                ])
             case .server:
-                name = try DistinguishedName([("C", "EE"), ("O", "EGovKit Test"), ("CN", "test.egovkit.invalid")])
+                name = try DistinguishedName([
+                    ("C", "EE"), ("O", "EGovKit Test"), ("CN", "test.egovkit.invalid"),
+                ])
             }
         }
         var builder = CertificateBuilder(
@@ -246,7 +268,9 @@ public struct TestPKI: Sendable {
         switch profile {
         case .personSigning:
             builder.keyUsage = [.digitalSignature, .nonRepudiation]
-            builder.extendedKeyUsage = [ExtendedKeyUsage.emailProtection, ExtendedKeyUsage.documentSigning]
+            builder.extendedKeyUsage = [
+                ExtendedKeyUsage.emailProtection, ExtendedKeyUsage.documentSigning,
+            ]
         case .organisationSeal:
             builder.keyUsage = [.digitalSignature, .nonRepudiation]
         case .timestamping:
@@ -258,8 +282,11 @@ public struct TestPKI: Sendable {
             builder.extendedKeyUsage = [ExtendedKeyUsage.serverAuth]
             builder.subjectAlternativeNames = [.dns(name.commonName ?? "test.egovkit.invalid")]
         }
-        if qcStatements { builder.qcStatements = [CertificateBuilder.qcCompliance, CertificateBuilder.qcSSCD] }
-        let certificate = try builder.sign(with: issuer.privateKey, issuer: issuer.certificate, sm2ID: sm2ID)
+        if qcStatements {
+            builder.qcStatements = [CertificateBuilder.qcCompliance, CertificateBuilder.qcSSCD]
+        }
+        let certificate = try builder.sign(
+            with: issuer.privateKey, issuer: issuer.certificate, sm2ID: sm2ID)
         return Issued(certificate: certificate, privateKey: key)
     }
 }

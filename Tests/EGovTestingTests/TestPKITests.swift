@@ -20,7 +20,8 @@ import Testing
         #expect(pki.leaf.certificate.notBefore == TestPKI.referenceDate - TestPKI.year)
         #expect(pki.leaf.certificate.notAfter == TestPKI.referenceDate + TestPKI.year)
         let result = CertificateChainValidator().validate(
-            pki.leaf.certificate, intermediates: [pki.intermediate.certificate], trustAnchors: [pki.root.certificate],
+            pki.leaf.certificate, intermediates: [pki.intermediate.certificate],
+            trustAnchors: [pki.root.certificate],
             at: ManualClock().now(), purpose: .signing)
         #expect(result.isValid)
     }
@@ -30,7 +31,10 @@ import Testing
         let plain = pki.leaf.certificate
         #expect(plain.keyUsage == [.digitalSignature, .nonRepudiation])
         #expect(plain.isKeyUsageCritical)
-        #expect(plain.extendedKeyUsage == [ExtendedKeyUsage.emailProtection, ExtendedKeyUsage.documentSigning])
+        #expect(
+            plain.extendedKeyUsage == [
+                ExtendedKeyUsage.emailProtection, ExtendedKeyUsage.documentSigning,
+            ])
         #expect(!plain.hasQCStatements)
         #expect(plain.subject.commonName == "Person, Test")
         let qualified = try pki.issueLeaf(profile: .personSigning, qcStatements: true).certificate
@@ -66,7 +70,8 @@ import Testing
     @Test func customValidityAndIssuer() throws {
         let pki = try TestPKI()
         let start = TestPKI.referenceDate + 86_400
-        let leaf = try pki.issueLeaf(profile: .personSigning, notBefore: start, notAfter: start + 3600, issuer: pki.root)
+        let leaf = try pki.issueLeaf(
+            profile: .personSigning, notBefore: start, notAfter: start + 3600, issuer: pki.root)
         #expect(leaf.certificate.notBefore == start)
         #expect(leaf.certificate.notAfter == start + 3600)
         #expect(leaf.certificate.issuer == pki.root.certificate.subject)
@@ -88,17 +93,31 @@ import Testing
     @Test func writesPEMFiles() throws {
         var pki = try TestPKI()
         pki.revoke(pki.leaf.certificate.serialNumber)
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("egovkit-testpki-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "egovkit-testpki-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
         let files = try pki.writePEMFiles(to: directory)
         func text(_ url: URL) throws -> String { try String(contentsOf: url, encoding: .utf8) }
         #expect(try Certificate(pemRepresentation: text(files.root)) == pki.root.certificate)
-        #expect(try Certificate(pemRepresentation: text(files.intermediate)) == pki.intermediate.certificate)
+        #expect(
+            try Certificate(pemRepresentation: text(files.intermediate)) == pki.intermediate.certificate)
         #expect(try Certificate(pemRepresentation: text(files.leaf)) == pki.leaf.certificate)
-        #expect(try Certificate.parseBundle(pemRepresentation: text(files.chain)) == [pki.intermediate.certificate, pki.root.certificate])
-        #expect(try PrivateKey(pemRepresentation: text(files.leafKey)).publicKey == pki.leaf.certificate.publicKey)
-        #expect(try PrivateKey(pemRepresentation: text(files.rootKey)).publicKey == pki.root.certificate.publicKey)
-        #expect(try PrivateKey(pemRepresentation: text(files.intermediateKey)).publicKey == pki.intermediate.certificate.publicKey)
-        #expect(try CertificateRevocationList(pemRepresentation: text(files.crl)).revokedSerialNumbers == [pki.leaf.certificate.serialNumber])
+        #expect(
+            try Certificate.parseBundle(pemRepresentation: text(files.chain)) == [
+                pki.intermediate.certificate, pki.root.certificate,
+            ])
+        #expect(
+            try PrivateKey(pemRepresentation: text(files.leafKey)).publicKey
+                == pki.leaf.certificate.publicKey)
+        #expect(
+            try PrivateKey(pemRepresentation: text(files.rootKey)).publicKey
+                == pki.root.certificate.publicKey)
+        #expect(
+            try PrivateKey(pemRepresentation: text(files.intermediateKey)).publicKey
+                == pki.intermediate.certificate.publicKey)
+        #expect(
+            try CertificateRevocationList(pemRepresentation: text(files.crl)).revokedSerialNumbers == [
+                pki.leaf.certificate.serialNumber
+            ])
     }
 }

@@ -50,14 +50,21 @@ public struct CRLBuilder: Sendable {
         else { throw OpenSSL.failure("X509_CRL_set_version/issuer") }
         let start = try X509Support.time(thisUpdate)
         defer { ASN1_TIME_free(start) }
-        guard X509_CRL_set1_lastUpdate(crl, start) == 1 else { throw OpenSSL.failure("X509_CRL_set1_lastUpdate") }
+        guard X509_CRL_set1_lastUpdate(crl, start) == 1 else {
+            throw OpenSSL.failure("X509_CRL_set1_lastUpdate")
+        }
         if let nextUpdate {
             let next = try X509Support.time(nextUpdate)
             defer { ASN1_TIME_free(next) }
-            guard X509_CRL_set1_nextUpdate(crl, next) == 1 else { throw OpenSSL.failure("X509_CRL_set1_nextUpdate") }
+            guard X509_CRL_set1_nextUpdate(crl, next) == 1 else {
+                throw OpenSSL.failure("X509_CRL_set1_nextUpdate")
+            }
         }
         for entry in entries {
-            guard let magnitude = X509Support.bytes(fromHex: entry.serialNumber.count % 2 == 1 ? "0" + entry.serialNumber : entry.serialNumber),
+            guard
+                let magnitude = X509Support.bytes(
+                    fromHex: entry.serialNumber.count % 2 == 1 ? "0" + entry.serialNumber : entry.serialNumber
+                ),
                 !magnitude.isEmpty
             else { throw .malformedCRL("serial number is not hex") }
             guard let revoked = X509_REVOKED_new() else { throw OpenSSL.failure("X509_REVOKED_new") }
@@ -78,14 +85,18 @@ public struct CRLBuilder: Sendable {
         guard X509_CRL_sort(crl) == 1 else { throw OpenSSL.failure("X509_CRL_sort") }
         let number = try X509Support.integer(magnitude: CertificateBuilder.bigEndian(crlNumber))
         defer { ASN1_INTEGER_free(number) }
-        guard X509_CRL_add1_ext_i2d(crl, NID_crl_number, number, 0, UInt(X509V3_ADD_DEFAULT)) == 1 else {
+        guard X509_CRL_add1_ext_i2d(crl, NID_crl_number, number, 0, UInt(X509V3_ADD_DEFAULT)) == 1
+        else {
             throw OpenSSL.failure("CRL number")
         }
         if let identifier = issuer.subjectKeyIdentifier {
             guard let value = AUTHORITY_KEYID_new() else { throw OpenSSL.failure("AUTHORITY_KEYID_new") }
             defer { AUTHORITY_KEYID_free(value) }
             value.pointee.keyid = try CertificateBuilder.octetString(identifier)
-            guard X509_CRL_add1_ext_i2d(crl, NID_authority_key_identifier, value, 0, UInt(X509V3_ADD_DEFAULT)) == 1 else {
+            guard
+                X509_CRL_add1_ext_i2d(crl, NID_authority_key_identifier, value, 0, UInt(X509V3_ADD_DEFAULT))
+                    == 1
+            else {
                 throw OpenSSL.failure("CRL authority key identifier")
             }
         }

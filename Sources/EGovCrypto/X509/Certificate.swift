@@ -123,7 +123,9 @@ public struct Certificate: Sendable, Hashable, CustomStringConvertible {
         let extensionCount = X509_get_ext_count(pointer)
         for index in 0..<max(extensionCount, 0) {
             guard let ext = X509_get_ext(pointer, index) else { continue }
-            if X509_EXTENSION_get_critical(ext) == 1, let oid = X509Support.oidText(X509_EXTENSION_get_object(ext)) {
+            if X509_EXTENSION_get_critical(ext) == 1,
+                let oid = X509Support.oidText(X509_EXTENSION_get_object(ext))
+            {
                 critical.append(oid)
             }
         }
@@ -281,7 +283,9 @@ public struct Certificate: Sendable, Hashable, CustomStringConvertible {
     public func hash(into hasher: inout Hasher) { hasher.combine(derRepresentation) }
 
     /// Decodes the extension `nid`; `nil` when absent; throws when duplicated or undecodable.
-    private static func extensionValue(_ pointer: OpaquePointer, _ nid: Int32) throws(CryptoError) -> UnsafeMutableRawPointer? {
+    private static func extensionValue(_ pointer: OpaquePointer, _ nid: Int32) throws(CryptoError)
+        -> UnsafeMutableRawPointer?
+    {
         var critical: Int32 = 0
         let value = X509_get_ext_d2i(pointer, nid, &critical, nil)
         if let value { return value }
@@ -294,7 +298,9 @@ public struct Certificate: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The index of the extension `oid`; `nil` when absent; throws when duplicated.
-    private static func extensionIndex(_ pointer: OpaquePointer, oid: String) throws(CryptoError) -> Int32? {
+    private static func extensionIndex(_ pointer: OpaquePointer, oid: String) throws(CryptoError)
+        -> Int32?
+    {
         let object = try X509Support.object(forOID: oid)
         defer { ASN1_OBJECT_free(object) }
         let first = X509_get_ext_by_OBJ(pointer, object, -1)
@@ -314,13 +320,18 @@ public struct Certificate: Sendable, Hashable, CustomStringConvertible {
         var offset = outer.contentStart
         let end = der.count
         while offset < end {
-            guard let statement = X509Support.readTLV(der, at: offset, end: end), statement.tag == V_ASN1_SEQUENCE,
+            guard let statement = X509Support.readTLV(der, at: offset, end: end),
+                statement.tag == V_ASN1_SEQUENCE,
                 statement.constructed,
-                let identifier = X509Support.readTLV(der, at: statement.contentStart, end: statement.contentStart + statement.contentLength),
+                let identifier = X509Support.readTLV(
+                    der, at: statement.contentStart, end: statement.contentStart + statement.contentLength),
                 identifier.tag == V_ASN1_OBJECT
             else { return nil }
-            let oidDER = Array(der[statement.contentStart..<(identifier.contentStart + identifier.contentLength)])
-            guard let object = try? OpenSSL.d2i(oidDER, what: "statementId", { d2i_ASN1_OBJECT(nil, $0, $1) }) else {
+            let oidDER = Array(
+                der[statement.contentStart..<(identifier.contentStart + identifier.contentLength)])
+            guard
+                let object = try? OpenSSL.d2i(oidDER, what: "statementId", { d2i_ASN1_OBJECT(nil, $0, $1) })
+            else {
                 return nil
             }
             defer { ASN1_OBJECT_free(object) }

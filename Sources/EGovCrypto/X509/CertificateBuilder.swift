@@ -81,29 +81,39 @@ public struct CertificateBuilder: Sendable {
 
         let serialBytes: [UInt8]
         if let serialNumber {
-            guard !serialNumber.isEmpty, serialNumber.count <= 20, serialNumber.contains(where: { $0 != 0 }) else {
+            guard !serialNumber.isEmpty, serialNumber.count <= 20,
+                serialNumber.contains(where: { $0 != 0 })
+            else {
                 throw .malformedCertificate("serial number must be 1...20 bytes and non-zero")
             }
             serialBytes = serialNumber
         } else {
             var random: [UInt8]
-            do { random = try SecureRandom.bytes(count: 16) } catch { throw OpenSSL.failure("random serial") }
+            do { random = try SecureRandom.bytes(count: 16) } catch {
+                throw OpenSSL.failure("random serial")
+            }
             random[0] = (random[0] & 0x7F) | 0x01
             serialBytes = random
         }
         let serial = try X509Support.integer(magnitude: serialBytes)
         defer { ASN1_INTEGER_free(serial) }
-        guard X509_set_serialNumber(x509, serial) == 1 else { throw OpenSSL.failure("X509_set_serialNumber") }
+        guard X509_set_serialNumber(x509, serial) == 1 else {
+            throw OpenSSL.failure("X509_set_serialNumber")
+        }
 
         let subjectName = try subject.makeX509Name()
         defer { X509_NAME_free(subjectName) }
-        guard X509_set_subject_name(x509, subjectName) == 1 else { throw OpenSSL.failure("X509_set_subject_name") }
+        guard X509_set_subject_name(x509, subjectName) == 1 else {
+            throw OpenSSL.failure("X509_set_subject_name")
+        }
         if let issuer {
             guard X509_set_issuer_name(x509, X509_get_subject_name(issuer.handle.pointer)) == 1 else {
                 throw OpenSSL.failure("X509_set_issuer_name")
             }
         } else {
-            guard X509_set_issuer_name(x509, subjectName) == 1 else { throw OpenSSL.failure("X509_set_issuer_name") }
+            guard X509_set_issuer_name(x509, subjectName) == 1 else {
+                throw OpenSSL.failure("X509_set_issuer_name")
+            }
         }
         let start = try X509Support.time(notBefore)
         defer { ASN1_TIME_free(start) }
@@ -112,7 +122,9 @@ public struct CertificateBuilder: Sendable {
         guard X509_set1_notBefore(x509, start) == 1, X509_set1_notAfter(x509, end) == 1 else {
             throw OpenSSL.failure("X509_set1_notBefore/notAfter")
         }
-        guard X509_set_pubkey(x509, publicKey.key.pointer) == 1 else { throw OpenSSL.failure("X509_set_pubkey") }
+        guard X509_set_pubkey(x509, publicKey.key.pointer) == 1 else {
+            throw OpenSSL.failure("X509_set_pubkey")
+        }
 
         try addExtensions(x509, issuer: issuer)
 
@@ -125,7 +137,9 @@ public struct CertificateBuilder: Sendable {
 
     private func addExtensions(_ x509: OpaquePointer, issuer: Certificate?) throws(CryptoError) {
         if let basicConstraints {
-            guard let value = BASIC_CONSTRAINTS_new() else { throw OpenSSL.failure("BASIC_CONSTRAINTS_new") }
+            guard let value = BASIC_CONSTRAINTS_new() else {
+                throw OpenSSL.failure("BASIC_CONSTRAINTS_new")
+            }
             defer { BASIC_CONSTRAINTS_free(value) }
             if case .certificateAuthority(let pathLength) = basicConstraints {
                 value.pointee.ca = 0xFF
@@ -133,7 +147,8 @@ public struct CertificateBuilder: Sendable {
                     guard pathLength >= 0, pathLength <= 1000 else {
                         throw .malformedCertificate("path length must be 0...1000")
                     }
-                    value.pointee.pathlen = try X509Support.integer(magnitude: pathLength == 0 ? [0] : Self.bigEndian(pathLength))
+                    value.pointee.pathlen = try X509Support.integer(
+                        magnitude: pathLength == 0 ? [0] : Self.bigEndian(pathLength))
                 }
             }
             try add(x509, NID_basic_constraints, value, critical: true)
@@ -143,7 +158,9 @@ public struct CertificateBuilder: Sendable {
             guard let bits = ASN1_BIT_STRING_new() else { throw OpenSSL.failure("ASN1_BIT_STRING_new") }
             defer { ASN1_BIT_STRING_free(bits) }
             for bit in 0..<9 where keyUsage.rawValue & (1 << UInt16(bit)) != 0 {
-                guard ASN1_BIT_STRING_set_bit(bits, Int32(bit), 1) == 1 else { throw OpenSSL.failure("ASN1_BIT_STRING_set_bit") }
+                guard ASN1_BIT_STRING_set_bit(bits, Int32(bit), 1) == 1 else {
+                    throw OpenSSL.failure("ASN1_BIT_STRING_set_bit")
+                }
             }
             try add(x509, NID_key_usage, bits, critical: true)
         }
@@ -157,7 +174,9 @@ public struct CertificateBuilder: Sendable {
                     throw OpenSSL.failure("OPENSSL_sk_push")
                 }
             }
-            try add(x509, NID_ext_key_usage, UnsafeMutableRawPointer(stack), critical: extendedKeyUsageIsCritical)
+            try add(
+                x509, NID_ext_key_usage, UnsafeMutableRawPointer(stack),
+                critical: extendedKeyUsageIsCritical)
         }
         if !subjectAlternativeNames.isEmpty {
             guard let stack = OPENSSL_sk_new_null() else { throw OpenSSL.failure("OPENSSL_sk_new_null") }
@@ -170,7 +189,9 @@ public struct CertificateBuilder: Sendable {
                 }
             }
             // RFC 5280: critical when the subject name is empty.
-            try add(x509, NID_subject_alt_name, UnsafeMutableRawPointer(stack), critical: subject.attributes.isEmpty)
+            try add(
+                x509, NID_subject_alt_name, UnsafeMutableRawPointer(stack),
+                critical: subject.attributes.isEmpty)
         }
         if !policies.isEmpty {
             guard let stack = OPENSSL_sk_new_null() else { throw OpenSSL.failure("OPENSSL_sk_new_null") }
@@ -222,18 +243,27 @@ public struct CertificateBuilder: Sendable {
         }
     }
 
-    private func add(_ x509: OpaquePointer, _ nid: Int32, _ value: UnsafeMutableRawPointer?, critical: Bool) throws(CryptoError) {
-        guard X509_add1_ext_i2d(x509, nid, value, critical ? 1 : 0, UInt(X509V3_ADD_DEFAULT)) == 1 else {
+    private func add(
+        _ x509: OpaquePointer, _ nid: Int32, _ value: UnsafeMutableRawPointer?, critical: Bool
+    ) throws(CryptoError) {
+        guard X509_add1_ext_i2d(x509, nid, value, critical ? 1 : 0, UInt(X509V3_ADD_DEFAULT)) == 1
+        else {
             throw OpenSSL.failure("X509_add1_ext_i2d(\(nid))")
         }
     }
 
-    private func add<T>(_ x509: OpaquePointer, _ nid: Int32, _ value: UnsafeMutablePointer<T>, critical: Bool) throws(CryptoError) {
+    private func add<T>(
+        _ x509: OpaquePointer, _ nid: Int32, _ value: UnsafeMutablePointer<T>, critical: Bool
+    ) throws(CryptoError) {
         try add(x509, nid, UnsafeMutableRawPointer(value), critical: critical)
     }
 
-    static func octetString(_ bytes: [UInt8]) throws(CryptoError) -> UnsafeMutablePointer<ASN1_OCTET_STRING> {
-        guard let octets = ASN1_OCTET_STRING_new() else { throw OpenSSL.failure("ASN1_OCTET_STRING_new") }
+    static func octetString(_ bytes: [UInt8]) throws(CryptoError) -> UnsafeMutablePointer<
+        ASN1_OCTET_STRING
+    > {
+        guard let octets = ASN1_OCTET_STRING_new() else {
+            throw OpenSSL.failure("ASN1_OCTET_STRING_new")
+        }
         guard bytes.withNonNullBytes({ ASN1_OCTET_STRING_set(octets, $0, Int32($1)) }) == 1 else {
             ASN1_OCTET_STRING_free(octets)
             throw OpenSSL.failure("ASN1_OCTET_STRING_set")

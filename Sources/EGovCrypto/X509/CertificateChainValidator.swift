@@ -70,7 +70,8 @@ public struct CertificateChainValidator: Sendable {
         crls: [CertificateRevocationList] = [], at time: Date, purpose: CertificatePurpose = .any,
         revocation: RevocationCheck = .leafWhenCRLsSupplied
     ) -> ChainValidationResult {
-        guard intermediates.count <= Self.maximumInputCount, trustAnchors.count <= Self.maximumInputCount,
+        guard intermediates.count <= Self.maximumInputCount,
+            trustAnchors.count <= Self.maximumInputCount,
             crls.count <= Self.maximumInputCount
         else { return .invalid(.other(0, "too many certificates or CRLs supplied")) }
         guard !trustAnchors.isEmpty else { return .invalid(.issuerNotFound) }
@@ -95,12 +96,15 @@ public struct CertificateChainValidator: Sendable {
     ) async throws -> ChainValidationResult {
         let anchors = try await trustStore.trustAnchors()
         return validate(
-            leaf, intermediates: intermediates, trustAnchors: anchors, crls: crls, at: time, purpose: purpose,
+            leaf, intermediates: intermediates, trustAnchors: anchors, crls: crls, at: time,
+            purpose: purpose,
             revocation: revocation)
     }
 
     /// A private `X509` for `certificate`, with the SM2 ID attached when SM2-signed.
-    private func privateCopy(_ certificate: Certificate) throws(ChainValidationFailure) -> OpaquePointer {
+    private func privateCopy(_ certificate: Certificate) throws(ChainValidationFailure)
+        -> OpaquePointer
+    {
         guard let x509 = try? X509Handle.decode(certificate.derRepresentation) else { throw .malformed }
         if certificate.isSM2Signed {
             guard let id = try? CertificateBuilder.octetString(sm2ID.bytes) else {
@@ -140,7 +144,9 @@ public struct CertificateChainValidator: Sendable {
         defer { OPENSSL_sk_pop_free(crlStack) { X509_CRL_free(OpaquePointer($0)) } }
         for crl in crls {
             // OpenSSL only reads CRLs during verification; the stack holds its own reference.
-            guard X509_CRL_up_ref(crl.handle.pointer) == 1 else { throw .other(0, "X509_CRL_up_ref failed") }
+            guard X509_CRL_up_ref(crl.handle.pointer) == 1 else {
+                throw .other(0, "X509_CRL_up_ref failed")
+            }
             guard OPENSSL_sk_push(crlStack, UnsafeRawPointer(crl.handle.pointer)) > 0 else {
                 X509_CRL_free(crl.handle.pointer)
                 throw .other(0, "allocation failed")
@@ -153,7 +159,9 @@ public struct CertificateChainValidator: Sendable {
             throw .other(0, "X509_STORE_CTX_init failed")
         }
         X509_STORE_CTX_set0_crls(context, crlStack)
-        guard let parameters = X509_STORE_CTX_get0_param(context) else { throw .other(0, "no verify parameters") }
+        guard let parameters = X509_STORE_CTX_get0_param(context) else {
+            throw .other(0, "no verify parameters")
+        }
         X509_VERIFY_PARAM_set_time(parameters, X509Support.epochSeconds(time))
         X509_VERIFY_PARAM_set_depth(parameters, Int32(maximumDepth))
         var flags = UInt(X509_V_FLAG_X509_STRICT)
@@ -214,7 +222,8 @@ public struct CertificateChainValidator: Sendable {
             return .crlSignatureInvalid
         case X509_V_ERR_ERROR_IN_CERT_NOT_BEFORE_FIELD, X509_V_ERR_ERROR_IN_CERT_NOT_AFTER_FIELD,
             X509_V_ERR_ERROR_IN_CRL_LAST_UPDATE_FIELD, X509_V_ERR_ERROR_IN_CRL_NEXT_UPDATE_FIELD,
-            X509_V_ERR_UNABLE_TO_DECODE_ISSUER_PUBLIC_KEY, X509_V_ERR_INVALID_EXTENSION,
+            X509_V_ERR_UNABLE_TO_DECODE_ISSUER_PUBLIC_KEY, X509_V_ERR_NO_ISSUER_PUBLIC_KEY,
+            X509_V_ERR_INVALID_EXTENSION,
             X509_V_ERR_UNHANDLED_CRITICAL_EXTENSION, X509_V_ERR_UNHANDLED_CRITICAL_CRL_EXTENSION,
             X509_V_ERR_PATHLEN_INVALID_FOR_NON_CA, X509_V_ERR_PATHLEN_WITHOUT_KU_KEY_CERT_SIGN,
             X509_V_ERR_KU_KEY_CERT_SIGN_INVALID_FOR_NON_CA, X509_V_ERR_ISSUER_NAME_EMPTY,

@@ -57,13 +57,17 @@ public enum CertificatePurpose: String, Sendable, Codable, CaseIterable {
         case .server:
             guard let usage else { return "keyUsage extension is missing" }
             guard usage.contains(.digitalSignature) else { return "keyUsage lacks digitalSignature" }
-            guard eku.contains(ExtendedKeyUsage.serverAuth) else { return "extendedKeyUsage lacks serverAuth" }
+            guard eku.contains(ExtendedKeyUsage.serverAuth) else {
+                return "extendedKeyUsage lacks serverAuth"
+            }
             return nil
         case .timestamping:
             guard eku == [ExtendedKeyUsage.timeStamping] else {
                 return "extendedKeyUsage must be exactly timeStamping"
             }
-            guard certificate.isExtendedKeyUsageCritical else { return "extendedKeyUsage must be critical" }
+            guard certificate.isExtendedKeyUsageCritical else {
+                return "extendedKeyUsage must be critical"
+            }
             guard let usage else { return "keyUsage extension is missing" }
             guard !usage.isDisjoint(with: [.digitalSignature, .nonRepudiation]) else {
                 return "keyUsage lacks digitalSignature and nonRepudiation"

@@ -40,7 +40,9 @@ public struct CertificateRevocationList: Sendable, Hashable, CustomStringConvert
         let pointer = try OpenSSL.d2i(bytes, what: "CertificateList") { d2i_X509_CRL(nil, $0, $1) }
         handle = X509CRLHandle(taking: pointer)
         derRepresentation = bytes
-        issuer = try Self.wrap { () throws(CryptoError) in try DistinguishedName(name: X509_CRL_get_issuer(pointer)) }
+        issuer = try Self.wrap { () throws(CryptoError) in
+            try DistinguishedName(name: X509_CRL_get_issuer(pointer))
+        }
         guard let issued = X509Support.date(X509_CRL_get0_lastUpdate(pointer)) else {
             throw .malformedCRL("thisUpdate")
         }
@@ -61,7 +63,9 @@ public struct CertificateRevocationList: Sendable, Hashable, CustomStringConvert
         var serials: [String] = []
         if let stack = X509_CRL_get_REVOKED(pointer) {
             let count = OPENSSL_sk_num(stack)
-            guard count <= Self.maximumEntries else { throw .malformedCRL("more than \(Self.maximumEntries) entries") }
+            guard count <= Self.maximumEntries else {
+                throw .malformedCRL("more than \(Self.maximumEntries) entries")
+            }
             serials.reserveCapacity(Int(max(count, 0)))
             for index in 0..<count {
                 guard let entry = OPENSSL_sk_value(stack, index),
@@ -103,7 +107,9 @@ public struct CertificateRevocationList: Sendable, Hashable, CustomStringConvert
     }
 
     /// The PEM `X509 CRL` encoding.
-    public var pemRepresentation: String { PEMDocument(label: "X509 CRL", der: derRepresentation).pemString }
+    public var pemRepresentation: String {
+        PEMDocument(label: "X509 CRL", der: derRepresentation).pemString
+    }
 
     /// Whether `serialNumber` (hex, either case, leading zeros ignored) is listed as revoked.
     public func isRevoked(serialNumber: String) -> Bool {
@@ -116,14 +122,18 @@ public struct CertificateRevocationList: Sendable, Hashable, CustomStringConvert
     ///
     /// SM2-signed CRLs are verified with `sm2ID` (OpenSSL's own CRL check would use an empty ID).
     public func isSignedBy(_ certificate: Certificate, sm2ID: SM2DistinguishingID = .default) -> Bool {
-        guard X509_NAME_cmp(X509_CRL_get_issuer(handle.pointer), X509_get_subject_name(certificate.handle.pointer)) == 0
+        guard
+            X509_NAME_cmp(
+                X509_CRL_get_issuer(handle.pointer), X509_get_subject_name(certificate.handle.pointer)) == 0
         else { return false }
         if signatureAlgorithmOID == X509Support.sm2WithSM3OID {
-            guard certificate.publicKey.keyType == .sm2, let parts = Self.signedParts(derRepresentation) else {
+            guard certificate.publicKey.keyType == .sm2, let parts = Self.signedParts(derRepresentation)
+            else {
                 return false
             }
             let valid = try? SignatureEngine.verify(
-                parts.signature, message: parts.tbs, key: certificate.publicKey.key, algorithm: .sm2, sm2ID: sm2ID)
+                parts.signature, message: parts.tbs, key: certificate.publicKey.key, algorithm: .sm2,
+                sm2ID: sm2ID)
             return valid == true
         }
         let result = X509_CRL_verify(handle.pointer, certificate.publicKey.key.pointer)
@@ -149,18 +159,25 @@ public struct CertificateRevocationList: Sendable, Hashable, CustomStringConvert
     /// Splits a signed structure `SEQUENCE { tbs, algorithm, BIT STRING }` into the exact TBS
     /// bytes and the signature bytes (the BIT STRING must have no unused bits).
     static func signedParts(_ der: [UInt8]) -> (tbs: [UInt8], signature: [UInt8])? {
-        guard let outer = X509Support.readTLV(der, at: 0, end: der.count), outer.tag == V_ASN1_SEQUENCE else { return nil }
+        guard let outer = X509Support.readTLV(der, at: 0, end: der.count), outer.tag == V_ASN1_SEQUENCE
+        else { return nil }
         let end = outer.contentStart + outer.contentLength
-        guard let tbs = X509Support.readTLV(der, at: outer.contentStart, end: end), tbs.tag == V_ASN1_SEQUENCE else {
+        guard let tbs = X509Support.readTLV(der, at: outer.contentStart, end: end),
+            tbs.tag == V_ASN1_SEQUENCE
+        else {
             return nil
         }
         let tbsEnd = tbs.contentStart + tbs.contentLength
-        guard let algorithm = X509Support.readTLV(der, at: tbsEnd, end: end), algorithm.tag == V_ASN1_SEQUENCE else {
+        guard let algorithm = X509Support.readTLV(der, at: tbsEnd, end: end),
+            algorithm.tag == V_ASN1_SEQUENCE
+        else {
             return nil
         }
         let algorithmEnd = algorithm.contentStart + algorithm.contentLength
-        guard let bits = X509Support.readTLV(der, at: algorithmEnd, end: end), bits.tag == V_ASN1_BIT_STRING,
-            bits.contentLength >= 1, bits.contentStart + bits.contentLength == end, der[bits.contentStart] == 0
+        guard let bits = X509Support.readTLV(der, at: algorithmEnd, end: end),
+            bits.tag == V_ASN1_BIT_STRING,
+            bits.contentLength >= 1, bits.contentStart + bits.contentLength == end,
+            der[bits.contentStart] == 0
         else { return nil }
         return (
             Array(der[outer.contentStart..<tbsEnd]),

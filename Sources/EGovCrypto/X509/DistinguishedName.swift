@@ -31,10 +31,13 @@ public struct DistinguishedName: Sendable, Hashable, CustomStringConvertible {
                 object = try X509Support.object(forOID: type)
             }
             defer { ASN1_OBJECT_free(object) }
-            guard let oid = X509Support.oidText(object) else { throw .malformedDER(what: "attribute type") }
+            guard let oid = X509Support.oidText(object) else {
+                throw .malformedDER(what: "attribute type")
+            }
             self.oid = oid
             let objectNID = OBJ_obj2nid(object)
-            self.shortName = objectNID != NID_undef ? OBJ_nid2sn(objectNID).map { String(cString: $0) } ?? oid : oid
+            self.shortName =
+                objectNID != NID_undef ? OBJ_nid2sn(objectNID).map { String(cString: $0) } ?? oid : oid
             self.value = value
             self.rdnIndex = rdnIndex ?? -1
         }
@@ -58,9 +61,15 @@ public struct DistinguishedName: Sendable, Hashable, CustomStringConvertible {
         var lastExplicit: Int?
         for attribute in attributes {
             if attribute.rdnIndex >= 0, attribute.rdnIndex == lastExplicit, !result.isEmpty {
-                result.append(Attribute(oid: attribute.oid, shortName: attribute.shortName, value: attribute.value, rdnIndex: next - 1))
+                result.append(
+                    Attribute(
+                        oid: attribute.oid, shortName: attribute.shortName, value: attribute.value,
+                        rdnIndex: next - 1))
             } else {
-                result.append(Attribute(oid: attribute.oid, shortName: attribute.shortName, value: attribute.value, rdnIndex: next))
+                result.append(
+                    Attribute(
+                        oid: attribute.oid, shortName: attribute.shortName, value: attribute.value,
+                        rdnIndex: next))
                 next += 1
             }
             lastExplicit = attribute.rdnIndex >= 0 ? attribute.rdnIndex : nil
@@ -89,7 +98,9 @@ public struct DistinguishedName: Sendable, Hashable, CustomStringConvertible {
             else { throw .malformedCertificate("undecodable name attribute") }
             let nid = OBJ_obj2nid(X509_NAME_ENTRY_get_object(entry))
             let short = nid != NID_undef ? OBJ_nid2sn(nid).map { String(cString: $0) } ?? oid : oid
-            attributes.append(Attribute(oid: oid, shortName: short, value: value, rdnIndex: Int(X509_NAME_ENTRY_set(entry))))
+            attributes.append(
+                Attribute(
+                    oid: oid, shortName: short, value: value, rdnIndex: Int(X509_NAME_ENTRY_set(entry))))
         }
         self.attributes = attributes
     }
@@ -151,7 +162,8 @@ public struct DistinguishedName: Sendable, Hashable, CustomStringConvertible {
             }
         }
         return rdns.reversed().map { rdn in
-            rdn.map { "\(Self.rfc4514Names[$0.oid] ?? $0.oid)=\(Self.escape($0.value))" }.joined(separator: "+")
+            rdn.map { "\(Self.rfc4514Names[$0.oid] ?? $0.oid)=\(Self.escape($0.value))" }.joined(
+                separator: "+")
         }.joined(separator: ",")
     }
 

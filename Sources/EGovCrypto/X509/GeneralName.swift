@@ -29,9 +29,12 @@ public enum GeneralName: Sendable, Hashable, Codable, CustomStringConvertible {
             if bytes.count == 4 {
                 "IP:" + bytes.map(String.init).joined(separator: ".")
             } else {
-                "IP:" + stride(from: 0, to: bytes.count, by: 2).map { index in
-                    String(UInt16(bytes[index]) << 8 | UInt16(index + 1 < bytes.count ? bytes[index + 1] : 0), radix: 16)
-                }.joined(separator: ":")
+                "IP:"
+                    + stride(from: 0, to: bytes.count, by: 2).map { index in
+                        String(
+                            UInt16(bytes[index]) << 8 | UInt16(index + 1 < bytes.count ? bytes[index + 1] : 0),
+                            radix: 16)
+                    }.joined(separator: ":")
             }
         case .directoryName(let name): "DirName:\(name)"
         case .registeredID(let oid): "RID:\(oid)"
@@ -58,7 +61,8 @@ public enum GeneralName: Sendable, Hashable, Codable, CustomStringConvertible {
             }
             self = .ip(bytes)
         case GEN_DIRNAME:
-            self = .directoryName(try DistinguishedName(name: value.map { OpaquePointer($0) }).description)
+            self = .directoryName(
+                try DistinguishedName(name: value.map { OpaquePointer($0) }).description)
         case GEN_RID:
             guard let oid = X509Support.oidText(value.map { OpaquePointer($0) }) else {
                 throw .malformedCertificate("subjectAltName registeredID")
@@ -67,7 +71,8 @@ public enum GeneralName: Sendable, Hashable, Codable, CustomStringConvertible {
         case GEN_OTHERNAME:
             var typeID: OpaquePointer?
             var otherValue: UnsafeMutablePointer<ASN1_TYPE>?
-            guard GENERAL_NAME_get0_otherName(name, &typeID, &otherValue) == 1, let oid = X509Support.oidText(typeID),
+            guard GENERAL_NAME_get0_otherName(name, &typeID, &otherValue) == 1,
+                let oid = X509Support.oidText(typeID),
                 let otherValue
             else { throw .malformedCertificate("subjectAltName otherName") }
             let der = try OpenSSL.i2d("i2d_ASN1_TYPE") { i2d_ASN1_TYPE(otherValue, $0) }
@@ -80,7 +85,9 @@ public enum GeneralName: Sendable, Hashable, Codable, CustomStringConvertible {
     /// Builds a new OpenSSL `GENERAL_NAME`; the caller frees it.
     func makeGeneralName() throws(CryptoError) -> UnsafeMutablePointer<GENERAL_NAME> {
         guard let name = GENERAL_NAME_new() else { throw OpenSSL.failure("GENERAL_NAME_new") }
-        func string(_ bytes: [UInt8], ia5: Bool) throws(CryptoError) -> UnsafeMutablePointer<ASN1_STRING> {
+        func string(_ bytes: [UInt8], ia5: Bool) throws(CryptoError) -> UnsafeMutablePointer<
+            ASN1_STRING
+        > {
             guard let string = ia5 ? ASN1_IA5STRING_new() : ASN1_OCTET_STRING_new() else {
                 throw OpenSSL.failure("ASN1_STRING_new")
             }
@@ -96,15 +103,19 @@ public enum GeneralName: Sendable, Hashable, Codable, CustomStringConvertible {
                 guard text.utf8.allSatisfy({ $0 < 0x80 }), !text.isEmpty else {
                     throw CryptoError.malformedCertificate("subjectAltName names must be non-empty ASCII")
                 }
-                let kind: Int32 = if case .dns = self { GEN_DNS } else if case .email = self { GEN_EMAIL } else { GEN_URI }
-                GENERAL_NAME_set0_value(name, kind, UnsafeMutableRawPointer(try string(Array(text.utf8), ia5: true)))
+                let kind: Int32 =
+                    if case .dns = self { GEN_DNS } else if case .email = self { GEN_EMAIL } else { GEN_URI }
+                GENERAL_NAME_set0_value(
+                    name, kind, UnsafeMutableRawPointer(try string(Array(text.utf8), ia5: true)))
             case .ip(let bytes):
                 guard bytes.count == 4 || bytes.count == 16 else {
                     throw CryptoError.malformedCertificate("iPAddress must be 4 or 16 bytes")
                 }
-                GENERAL_NAME_set0_value(name, GEN_IPADD, UnsafeMutableRawPointer(try string(bytes, ia5: false)))
+                GENERAL_NAME_set0_value(
+                    name, GEN_IPADD, UnsafeMutableRawPointer(try string(bytes, ia5: false)))
             case .registeredID(let oid):
-                GENERAL_NAME_set0_value(name, GEN_RID, UnsafeMutableRawPointer(try X509Support.object(forOID: oid)))
+                GENERAL_NAME_set0_value(
+                    name, GEN_RID, UnsafeMutableRawPointer(try X509Support.object(forOID: oid)))
             case .other(let typeID, let value):
                 let object = try X509Support.object(forOID: typeID)
                 let decoded: UnsafeMutablePointer<ASN1_TYPE>
@@ -120,7 +131,8 @@ public enum GeneralName: Sendable, Hashable, Codable, CustomStringConvertible {
                     throw OpenSSL.failure("GENERAL_NAME_set0_othername")
                 }
             case .directoryName, .unsupported:
-                throw CryptoError.malformedCertificate("this GeneralName form cannot be encoded by the builder")
+                throw CryptoError.malformedCertificate(
+                    "this GeneralName form cannot be encoded by the builder")
             }
         } catch {
             GENERAL_NAME_free(name)

@@ -41,7 +41,8 @@ public struct KeyUsage: OptionSet, Sendable, Hashable, Codable {
     init(openSSLBits bits: UInt32) {
         let table: [(UInt32, KeyUsage)] = [
             (0x0080, .digitalSignature), (0x0040, .nonRepudiation), (0x0020, .keyEncipherment),
-            (0x0010, .dataEncipherment), (0x0008, .keyAgreement), (0x0004, .keyCertSign), (0x0002, .cRLSign),
+            (0x0010, .dataEncipherment), (0x0008, .keyAgreement), (0x0004, .keyCertSign),
+            (0x0002, .cRLSign),
             (0x0001, .encipherOnly), (0x8000, .decipherOnly),
         ]
         var value = KeyUsage()

@@ -15,7 +15,8 @@ final class SM2CRLVerification: Sendable {
     init(id: SM2DistinguishingID) { self.id = id }
 
     static let callback: @convention(c) (Int32, OpaquePointer?) -> Int32 = { ok, context in
-        guard ok == 0, let context, X509_STORE_CTX_get_error(context) == X509_V_ERR_CRL_SIGNATURE_FAILURE,
+        guard ok == 0, let context,
+            X509_STORE_CTX_get_error(context) == X509_V_ERR_CRL_SIGNATURE_FAILURE,
             let raw = X509_STORE_CTX_get_ex_data(context, 0),
             let crl = X509_STORE_CTX_get0_current_crl(context),
             let issuer = issuerOfCurrentCRL(context)
@@ -51,7 +52,8 @@ final class SM2CRLVerification: Sendable {
             OpenSSL.clearErrors()
             return false
         }
-        let valid = try? SignatureEngine.verify(parts.signature, message: parts.tbs, key: key, algorithm: .sm2, sm2ID: id)
+        let valid = try? SignatureEngine.verify(
+            parts.signature, message: parts.tbs, key: key, algorithm: .sm2, sm2ID: id)
         return valid == true
     }
 }

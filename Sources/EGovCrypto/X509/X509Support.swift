@@ -107,7 +107,9 @@ enum X509Support {
         let bn = magnitude.withNonNullBytes { BN_bin2bn($0, Int32($1), nil) }
         guard let bn else { throw OpenSSL.failure("BN_bin2bn") }
         defer { BN_free(bn) }
-        guard let integer = BN_to_ASN1_INTEGER(bn, nil) else { throw OpenSSL.failure("BN_to_ASN1_INTEGER") }
+        guard let integer = BN_to_ASN1_INTEGER(bn, nil) else {
+            throw OpenSSL.failure("BN_to_ASN1_INTEGER")
+        }
         return integer
     }
 
@@ -136,7 +138,9 @@ enum X509Support {
         guard seconds.isFinite, seconds > -2_208_988_800, seconds < 253_402_300_800 else {
             throw .malformedCertificate("time outside the X.509 range")
         }
-        guard let time = ASN1_TIME_set(nil, epochSeconds(date)) else { throw OpenSSL.failure("ASN1_TIME_set") }
+        guard let time = ASN1_TIME_set(nil, epochSeconds(date)) else {
+            throw OpenSSL.failure("ASN1_TIME_set")
+        }
         return time
     }
 
@@ -212,7 +216,9 @@ enum X509Support {
     /// Reads one DER TLV header at `offset` within `bytes` with OpenSSL's `ASN1_get_object`.
     /// Returns the tag, the offset of the contents and their length; refuses indefinite lengths
     /// and lengths that run past `end`.
-    static func readTLV(_ bytes: [UInt8], at offset: Int, end: Int) -> (tag: Int32, constructed: Bool, contentStart: Int, contentLength: Int)? {
+    static func readTLV(_ bytes: [UInt8], at offset: Int, end: Int) -> (
+        tag: Int32, constructed: Bool, contentStart: Int, contentLength: Int
+    )? {
         guard offset < end, end <= bytes.count else { return nil }
         return bytes.withUnsafeBufferPointer { buffer -> (Int32, Bool, Int, Int)? in
             guard let base = buffer.baseAddress else { return nil }

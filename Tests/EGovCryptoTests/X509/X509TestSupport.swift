@@ -8,8 +8,10 @@ enum X509TestSupport {
         let output: String
     }
 
-    static let openSSLPath: String? = ["/usr/bin/openssl", "/usr/local/bin/openssl", "/opt/homebrew/bin/openssl"]
-        .first { FileManager.default.isExecutableFile(atPath: $0) }
+    static let openSSLPath: String? = [
+        "/usr/bin/openssl", "/usr/local/bin/openssl", "/opt/homebrew/bin/openssl",
+    ]
+    .first { FileManager.default.isExecutableFile(atPath: $0) }
 
     /// Runs `openssl` with `arguments` in `directory`, returning status and combined output.
     static func openssl(_ arguments: [String], in directory: URL) throws -> CommandResult {
@@ -24,12 +26,14 @@ enum X509TestSupport {
         try process.run()
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return CommandResult(status: process.terminationStatus, output: String(decoding: data, as: UTF8.self))
+        return CommandResult(
+            status: process.terminationStatus, output: String(decoding: data, as: UTF8.self))
     }
 
     /// A fresh temporary directory; the caller removes it.
     static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("egovkit-x509-\(UUID().uuidString)")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "egovkit-x509-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
@@ -48,6 +52,8 @@ enum X509TestSupport {
 
     /// Parses `AA:BB:...` hex.
     static func colonHex(_ text: String) -> [UInt8] {
-        text.split(separator: ":").compactMap { UInt8($0.trimmingCharacters(in: .whitespaces), radix: 16) }
+        text.split(separator: ":").compactMap {
+            UInt8($0.trimmingCharacters(in: .whitespaces), radix: 16)
+        }
     }
 }

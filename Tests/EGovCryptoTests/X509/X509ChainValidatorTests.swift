@@ -3,18 +3,21 @@ import EGovTesting
 import Foundation
 import Testing
 
-@Suite struct CertificateChainValidatorTests {
+@Suite struct X509ChainValidatorTests {
     let reference = TestPKI.referenceDate
     let validator = CertificateChainValidator()
 
     func validate(
-        _ pki: TestPKI, leaf: Certificate? = nil, intermediates: [Certificate]? = nil, anchors: [Certificate]? = nil,
-        crls: [CertificateRevocationList] = [], at time: Date? = nil, purpose: CertificatePurpose = .any,
+        _ pki: TestPKI, leaf: Certificate? = nil, intermediates: [Certificate]? = nil,
+        anchors: [Certificate]? = nil,
+        crls: [CertificateRevocationList] = [], at time: Date? = nil,
+        purpose: CertificatePurpose = .any,
         revocation: RevocationCheck = .leafWhenCRLsSupplied, validator: CertificateChainValidator? = nil
     ) -> ChainValidationResult {
         (validator ?? self.validator).validate(
             leaf ?? pki.leaf.certificate, intermediates: intermediates ?? [pki.intermediate.certificate],
-            trustAnchors: anchors ?? [pki.root.certificate], crls: crls, at: time ?? reference, purpose: purpose,
+            trustAnchors: anchors ?? [pki.root.certificate], crls: crls, at: time ?? reference,
+            purpose: purpose,
             revocation: revocation)
     }
 
@@ -24,7 +27,8 @@ import Testing
         let result = validate(pki, purpose: .signing)
         #expect(result.isValid, "\(String(describing: result.failure))")
         #expect(!result.isIndeterminate)
-        #expect(result.chain == [pki.leaf.certificate, pki.intermediate.certificate, pki.root.certificate])
+        #expect(
+            result.chain == [pki.leaf.certificate, pki.intermediate.certificate, pki.root.certificate])
     }
 
     @Test func sm2ChainWithWrongDistinguishingIDFails() throws {
@@ -73,7 +77,8 @@ import Testing
             for purpose in CertificatePurpose.allCases {
                 let result = validate(pki, leaf: leaf, purpose: purpose)
                 if accepted.contains(purpose) {
-                    #expect(result.isValid, "\(profile) for \(purpose): \(String(describing: result.failure))")
+                    #expect(
+                        result.isValid, "\(profile) for \(purpose): \(String(describing: result.failure))")
                 } else {
                     guard case .purposeMismatch = result.failure else {
                         Issue.record("\(profile) for \(purpose) gave \(String(describing: result.failure))")
@@ -87,26 +92,56 @@ import Testing
 
     @Test func purposeEdgeCases() throws {
         let pki = try TestPKI()
-        func failure(_ purpose: CertificatePurpose, _ configure: (inout CertificateBuilder) -> Void) throws -> ChainValidationFailure? {
+        func failure(_ purpose: CertificatePurpose, _ configure: (inout CertificateBuilder) -> Void)
+            throws -> ChainValidationFailure?
+        {
             validate(pki, leaf: try pki.issueCustomLeaf(configure).certificate, purpose: purpose).failure
         }
         // Signing: no key usage, or only keyEncipherment.
-        #expect(try failure(.signing) { $0.keyUsage = nil } == .purposeMismatch("keyUsage extension is missing"))
-        #expect(try failure(.signing) { $0.keyUsage = [.keyEncipherment] } == .purposeMismatch("keyUsage lacks digitalSignature and nonRepudiation"))
-        // Signing: EKU compatible (anyExtendedKeyUsage, documentSigning) vs. serverAuth/clientAuth only.
-        #expect(try failure(.signing) { $0.keyUsage = [.nonRepudiation]; $0.extendedKeyUsage = [ExtendedKeyUsage.any] } == nil)
-        #expect(try failure(.signing) { $0.keyUsage = [.digitalSignature]; $0.extendedKeyUsage = [ExtendedKeyUsage.documentSigning] } == nil)
         #expect(
-            try failure(.signing) { $0.keyUsage = [.digitalSignature]; $0.extendedKeyUsage = [ExtendedKeyUsage.serverAuth, ExtendedKeyUsage.clientAuth] }
+            try failure(.signing) { $0.keyUsage = nil }
+                == .purposeMismatch("keyUsage extension is missing"))
+        #expect(
+            try failure(.signing) { $0.keyUsage = [.keyEncipherment] }
+                == .purposeMismatch("keyUsage lacks digitalSignature and nonRepudiation"))
+        // Signing: EKU compatible (anyExtendedKeyUsage, documentSigning) vs. serverAuth/clientAuth only.
+        #expect(
+            try failure(.signing) {
+                $0.keyUsage = [.nonRepudiation]
+                $0.extendedKeyUsage = [ExtendedKeyUsage.any]
+            } == nil)
+        #expect(
+            try failure(.signing) {
+                $0.keyUsage = [.digitalSignature]
+                $0.extendedKeyUsage = [ExtendedKeyUsage.documentSigning]
+            } == nil)
+        #expect(
+            try failure(.signing) {
+                $0.keyUsage = [.digitalSignature]
+                $0.extendedKeyUsage = [ExtendedKeyUsage.serverAuth, ExtendedKeyUsage.clientAuth]
+            }
                 == .purposeMismatch("extendedKeyUsage excludes document signing"))
         // Seal needs an organisation name.
-        #expect(try failure(.seal) { $0.keyUsage = [.nonRepudiation] } == .purposeMismatch("seal certificate subject lacks organizationName"))
+        #expect(
+            try failure(.seal) { $0.keyUsage = [.nonRepudiation] }
+                == .purposeMismatch("seal certificate subject lacks organizationName"))
         // Server: digitalSignature required, serverAuth required.
-        #expect(try failure(.server) { $0.keyUsage = [.keyEncipherment]; $0.extendedKeyUsage = [ExtendedKeyUsage.serverAuth] } == .purposeMismatch("keyUsage lacks digitalSignature"))
-        #expect(try failure(.server) { $0.keyUsage = [.digitalSignature]; $0.extendedKeyUsage = [ExtendedKeyUsage.clientAuth] } == .purposeMismatch("extendedKeyUsage lacks serverAuth"))
+        #expect(
+            try failure(.server) {
+                $0.keyUsage = [.keyEncipherment]
+                $0.extendedKeyUsage = [ExtendedKeyUsage.serverAuth]
+            } == .purposeMismatch("keyUsage lacks digitalSignature"))
+        #expect(
+            try failure(.server) {
+                $0.keyUsage = [.digitalSignature]
+                $0.extendedKeyUsage = [ExtendedKeyUsage.clientAuth]
+            } == .purposeMismatch("extendedKeyUsage lacks serverAuth"))
         // Timestamping: EKU must be exactly timeStamping and critical.
         #expect(
-            try failure(.timestamping) { $0.keyUsage = [.digitalSignature]; $0.extendedKeyUsage = [ExtendedKeyUsage.timeStamping] }
+            try failure(.timestamping) {
+                $0.keyUsage = [.digitalSignature]
+                $0.extendedKeyUsage = [ExtendedKeyUsage.timeStamping]
+            }
                 == .purposeMismatch("extendedKeyUsage must be critical"))
         #expect(
             try failure(.timestamping) {
@@ -120,7 +155,9 @@ import Testing
                 $0.extendedKeyUsage = [ExtendedKeyUsage.timeStamping]
                 $0.extendedKeyUsageIsCritical = true
             } == .purposeMismatch("keyUsage lacks digitalSignature and nonRepudiation"))
-        #expect(try failure(.timestamping) { $0.keyUsage = nil } == .purposeMismatch("extendedKeyUsage must be exactly timeStamping"))
+        #expect(
+            try failure(.timestamping) { $0.keyUsage = nil }
+                == .purposeMismatch("extendedKeyUsage must be exactly timeStamping"))
     }
 
     @Test(arguments: [TestPKI.Algorithm.p256, .sm2])
@@ -144,7 +181,9 @@ import Testing
         let pki = try TestPKI(algorithm: .sm2)
         // A CRL signed by the right key but with a different distinguishing ID.
         let crl = try CRLBuilder(thisUpdate: reference, nextUpdate: reference + 86_400)
-            .sign(issuer: pki.intermediate.certificate, key: pki.intermediate.privateKey, sm2ID: try SM2DistinguishingID("other"))
+            .sign(
+                issuer: pki.intermediate.certificate, key: pki.intermediate.privateKey,
+                sm2ID: try SM2DistinguishingID("other"))
         #expect(validate(pki, crls: [crl]).failure == .crlSignatureInvalid)
     }
 
@@ -176,7 +215,8 @@ import Testing
         let rootCRL = try pki.crl(issuer: pki.root)
         let intermediateCRL = try CRLBuilder(thisUpdate: reference, nextUpdate: reference + 86_400)
             .sign(issuer: pki.intermediate.certificate, key: pki.intermediate.privateKey)
-        #expect(validate(pki, crls: [intermediateCRL, rootCRL], revocation: .fullChain).failure == .revoked)
+        #expect(
+            validate(pki, crls: [intermediateCRL, rootCRL], revocation: .fullChain).failure == .revoked)
         #expect(validate(pki, crls: [intermediateCRL, rootCRL], revocation: .leaf).isValid)
     }
 
@@ -192,11 +232,13 @@ import Testing
         let stranger = try TestPKI()
         // The untrusted root is presented in the chain: SELF_SIGNED_CERT_IN_CHAIN.
         let presented = validate(
-            pki, intermediates: [pki.intermediate.certificate, pki.root.certificate], anchors: [stranger.root.certificate])
+            pki, intermediates: [pki.intermediate.certificate, pki.root.certificate],
+            anchors: [stranger.root.certificate])
         #expect(presented.failure == .untrustedRoot)
         #expect(!presented.isIndeterminate)
         // A self-signed leaf that is not trusted: DEPTH_ZERO_SELF_SIGNED_CERT.
-        let selfSigned = validate(pki, leaf: pki.root.certificate, intermediates: [], anchors: [stranger.root.certificate])
+        let selfSigned = validate(
+            pki, leaf: pki.root.certificate, intermediates: [], anchors: [stranger.root.certificate])
         #expect(selfSigned.failure == .untrustedRoot)
         // The root is not presented at all: OpenSSL cannot tell a missing issuer from an
         // untrusted one (UNABLE_TO_GET_ISSUER_CERT_LOCALLY), so the result is issuerNotFound.
@@ -205,7 +247,9 @@ import Testing
         // No anchors at all.
         #expect(validate(pki, anchors: []).failure == .issuerNotFound)
         // Partial chains are off: trusting only the intermediate is not enough.
-        #expect(validate(pki, intermediates: [], anchors: [pki.intermediate.certificate]).failure == .issuerNotFound)
+        #expect(
+            validate(pki, intermediates: [], anchors: [pki.intermediate.certificate]).failure
+                == .issuerNotFound)
     }
 
     @Test(arguments: [TestPKI.Algorithm.p256, .sm2])
@@ -213,21 +257,29 @@ import Testing
         let pki = try TestPKI(algorithm: algorithm)
         // The intermediate has pathLen 0 but issues another CA, which issues the leaf.
         let sub = try pki.issueCA(
-            subject: try DistinguishedName([("C", "EE"), ("CN", "Sub CA")]), issuer: pki.intermediate, pathLength: nil)
+            subject: try DistinguishedName([("C", "EE"), ("CN", "Sub CA")]), issuer: pki.intermediate,
+            pathLength: nil)
         let leaf = try pki.issueLeaf(profile: .personSigning, issuer: sub)
-        let result = validate(pki, leaf: leaf.certificate, intermediates: [pki.intermediate.certificate, sub.certificate])
+        let result = validate(
+            pki, leaf: leaf.certificate, intermediates: [pki.intermediate.certificate, sub.certificate])
         #expect(result.failure == .pathLengthExceeded)
     }
 
     @Test func maximumDepthExceeded() throws {
         let pki = try TestPKI()
-        let first = try pki.issueCA(subject: try DistinguishedName([("CN", "CA 1")]), issuer: pki.root, pathLength: nil)
-        let second = try pki.issueCA(subject: try DistinguishedName([("CN", "CA 2")]), issuer: first, pathLength: nil)
+        let first = try pki.issueCA(
+            subject: try DistinguishedName([("CN", "CA 1")]), issuer: pki.root, pathLength: nil)
+        let second = try pki.issueCA(
+            subject: try DistinguishedName([("CN", "CA 2")]), issuer: first, pathLength: nil)
         let leaf = try pki.issueLeaf(profile: .server, issuer: second).certificate
         let intermediates = [first.certificate, second.certificate]
         let shallow = CertificateChainValidator(maximumDepth: 1)
-        #expect(validate(pki, leaf: leaf, intermediates: intermediates, validator: shallow).failure == .depthExceeded)
-        let result = validate(pki, leaf: leaf, intermediates: intermediates, validator: CertificateChainValidator(maximumDepth: 2))
+        #expect(
+            validate(pki, leaf: leaf, intermediates: intermediates, validator: shallow).failure
+                == .depthExceeded)
+        let result = validate(
+            pki, leaf: leaf, intermediates: intermediates,
+            validator: CertificateChainValidator(maximumDepth: 2))
         #expect(result.isValid)
         #expect(result.chain.count == 4)
     }
@@ -235,7 +287,8 @@ import Testing
     @Test func leafCannotActAsCA() throws {
         let pki = try TestPKI()
         let fake = try pki.issueLeaf(profile: .personSigning, issuer: pki.leaf).certificate
-        let result = validate(pki, leaf: fake, intermediates: [pki.leaf.certificate, pki.intermediate.certificate])
+        let result = validate(
+            pki, leaf: fake, intermediates: [pki.leaf.certificate, pki.intermediate.certificate])
         #expect(result.failure == .invalidCA)
     }
 
@@ -245,7 +298,8 @@ import Testing
         // issuer is found by name but its signature chain breaks at the forged intermediate.
         let stranger = try TestPKI()
         var builder = CertificateBuilder(
-            subject: pki.intermediate.certificate.subject, publicKey: pki.intermediate.privateKey.publicKey,
+            subject: pki.intermediate.certificate.subject,
+            publicKey: pki.intermediate.privateKey.publicKey,
             notBefore: reference - TestPKI.year, notAfter: reference + TestPKI.year)
         builder.basicConstraints = .certificateAuthority(pathLength: 0)
         builder.keyUsage = [.keyCertSign, .cRLSign]
@@ -258,7 +312,8 @@ import Testing
         let pki = try TestPKI()
         let store = try StaticTrustStore(pemRepresentation: pki.root.certificate.pemRepresentation)
         let result = try await validator.validate(
-            pki.leaf.certificate, intermediates: [pki.intermediate.certificate], trustStore: store, at: reference,
+            pki.leaf.certificate, intermediates: [pki.intermediate.certificate], trustStore: store,
+            at: reference,
             purpose: .signing)
         #expect(result.isValid)
     }
@@ -278,7 +333,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         _ = try pki.writePEMFiles(to: directory)
         var arguments = [
-            "verify", "-x509_strict", "-attime", String(Int(reference.timeIntervalSince1970)), "-CAfile", "root.pem",
+            "verify", "-x509_strict", "-attime", String(Int(reference.timeIntervalSince1970)), "-CAfile",
+            "root.pem",
             "-untrusted", "intermediate.pem",
         ]
         if algorithm == .sm2 {
@@ -286,11 +342,14 @@ import Testing
             // so a whole SM2 chain fails in the CLI at depth 1 even when it is correct (checked
             // with a chain made entirely by the openssl CLI). Verify each link instead.
             arguments += ["-vfyopt", "distid:1234567812345678"]
-            let upper = try X509TestSupport.openssl(Array(arguments.prefix(6)) + ["-vfyopt", "distid:1234567812345678", "intermediate.pem"], in: directory)
+            let upper = try X509TestSupport.openssl(
+                Array(arguments.prefix(6)) + ["-vfyopt", "distid:1234567812345678", "intermediate.pem"],
+                in: directory)
             #expect(upper.status == 0, "\(upper.output)")
             let lower = try X509TestSupport.openssl(
                 [
-                    "verify", "-x509_strict", "-attime", String(Int(reference.timeIntervalSince1970)), "-partial_chain",
+                    "verify", "-x509_strict", "-attime", String(Int(reference.timeIntervalSince1970)),
+                    "-partial_chain",
                     "-CAfile", "intermediate.pem", "-vfyopt", "distid:1234567812345678", "leaf.pem",
                 ], in: directory)
             #expect(lower.status == 0, "\(lower.output)")
@@ -319,11 +378,13 @@ import Testing
             // CRL interop: OpenSSL's CLI sees the revocation too.
             pki.revoke(pki.leaf.certificate.serialNumber)
             _ = try pki.writePEMFiles(to: directory)
-            let revoked = try X509TestSupport.openssl(arguments + ["-crl_check", "-CRLfile", "crl.pem", "leaf.pem"], in: directory)
+            let revoked = try X509TestSupport.openssl(
+                arguments + ["-crl_check", "-CRLfile", "crl.pem", "leaf.pem"], in: directory)
             #expect(revoked.status != 0)
             #expect(revoked.output.contains("certificate revoked"))
             let files = try pki.writePEMFiles(to: directory)
-            let crl = try CertificateRevocationList(pemRepresentation: String(contentsOf: files.crl, encoding: .utf8))
+            let crl = try CertificateRevocationList(
+                pemRepresentation: String(contentsOf: files.crl, encoding: .utf8))
             #expect(validate(pki, crls: [crl]).failure == .revoked)
         }
     }
@@ -333,26 +394,41 @@ import Testing
         let directory = try X509TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let id = "distid:1234567812345678"
-        try Data("basicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign,cRLSign\nsubjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\n".utf8)
-            .write(to: directory.appendingPathComponent("ca.ext"))
-        try Data("basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature,nonRepudiation\nsubjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\n".utf8)
-            .write(to: directory.appendingPathComponent("leaf.ext"))
+        try Data(
+            "basicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign,cRLSign\nsubjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\n"
+                .utf8
+        )
+        .write(to: directory.appendingPathComponent("ca.ext"))
+        try Data(
+            "basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature,nonRepudiation\nsubjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\n"
+                .utf8
+        )
+        .write(to: directory.appendingPathComponent("leaf.ext"))
         let steps: [[String]] = [
             ["genpkey", "-algorithm", "SM2", "-out", "r.key"],
             [
-                "req", "-x509", "-new", "-key", "r.key", "-sm3", "-sigopt", id, "-subj", "/C=CN/O=Test/CN=Root", "-days", "10",
+                "req", "-x509", "-new", "-key", "r.key", "-sm3", "-sigopt", id, "-subj",
+                "/C=CN/O=Test/CN=Root", "-days", "10",
                 "-out", "r.pem", "-addext", "keyUsage=critical,keyCertSign,cRLSign",
             ],
             ["genpkey", "-algorithm", "SM2", "-out", "i.key"],
-            ["req", "-new", "-key", "i.key", "-sm3", "-sigopt", id, "-subj", "/C=CN/O=Test/CN=Intermediate", "-out", "i.csr"],
             [
-                "x509", "-req", "-in", "i.csr", "-CA", "r.pem", "-CAkey", "r.key", "-sm3", "-sigopt", id, "-vfyopt", id,
+                "req", "-new", "-key", "i.key", "-sm3", "-sigopt", id, "-subj",
+                "/C=CN/O=Test/CN=Intermediate", "-out", "i.csr",
+            ],
+            [
+                "x509", "-req", "-in", "i.csr", "-CA", "r.pem", "-CAkey", "r.key", "-sm3", "-sigopt", id,
+                "-vfyopt", id,
                 "-days", "5", "-out", "i.pem", "-extfile", "ca.ext",
             ],
             ["genpkey", "-algorithm", "SM2", "-out", "l.key"],
-            ["req", "-new", "-key", "l.key", "-sm3", "-sigopt", id, "-subj", "/C=CN/O=Test/CN=Leaf", "-out", "l.csr"],
             [
-                "x509", "-req", "-in", "l.csr", "-CA", "i.pem", "-CAkey", "i.key", "-sm3", "-sigopt", id, "-vfyopt", id,
+                "req", "-new", "-key", "l.key", "-sm3", "-sigopt", id, "-subj", "/C=CN/O=Test/CN=Leaf",
+                "-out", "l.csr",
+            ],
+            [
+                "x509", "-req", "-in", "l.csr", "-CA", "i.pem", "-CAkey", "i.key", "-sm3", "-sigopt", id,
+                "-vfyopt", id,
                 "-days", "5", "-out", "l.pem", "-extfile", "leaf.ext",
             ],
         ]
@@ -361,15 +437,20 @@ import Testing
             try #require(result.status == 0, "\(step.first ?? ""): \(result.output)")
         }
         func load(_ name: String) throws -> Certificate {
-            try Certificate(pemRepresentation: String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8))
+            try Certificate(
+                pemRepresentation: String(
+                    contentsOf: directory.appendingPathComponent(name), encoding: .utf8))
         }
         let root = try load("r.pem")
         let intermediate = try load("i.pem")
         let leaf = try load("l.pem")
         #expect(leaf.signatureAlgorithmOID == "1.2.156.10197.1.501")
-        let result = validator.validate(leaf, intermediates: [intermediate], trustAnchors: [root], at: Date(), purpose: .signing)
+        let result = validator.validate(
+            leaf, intermediates: [intermediate], trustAnchors: [root], at: Date(), purpose: .signing)
         #expect(result.isValid, "\(String(describing: result.failure))")
         let wrong = CertificateChainValidator(sm2ID: try SM2DistinguishingID(""))
-        #expect(wrong.validate(leaf, intermediates: [intermediate], trustAnchors: [root], at: Date()).failure == .signatureInvalid)
+        #expect(
+            wrong.validate(leaf, intermediates: [intermediate], trustAnchors: [root], at: Date()).failure
+                == .signatureInvalid)
     }
 }

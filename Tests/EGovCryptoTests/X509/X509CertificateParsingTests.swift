@@ -3,7 +3,7 @@ import EGovTesting
 import Foundation
 import Testing
 
-@Suite struct CertificateParsingTests {
+@Suite struct X509CertificateParsingTests {
     static let config = """
         [req]
         distinguished_name = dn
@@ -31,7 +31,8 @@ import Testing
         try Data(Self.config.utf8).write(to: directory.appendingPathComponent("req.cnf"))
         let made = try X509TestSupport.openssl(
             [
-                "req", "-x509", "-config", "req.cnf", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256",
+                "req", "-x509", "-config", "req.cnf", "-newkey", "ec", "-pkeyopt",
+                "ec_paramgen_curve:P-256",
                 "-nodes", "-keyout", "key.pem", "-out", "cert.pem", "-days", "30", "-set_serial",
                 "0x0123456789abcdef",
             ], in: directory)
@@ -52,11 +53,15 @@ import Testing
         #expect(abs(certificate.notBefore.timeIntervalSinceNow) < 600)
         #expect(certificate.keyUsage == [.digitalSignature, .nonRepudiation])
         #expect(certificate.isKeyUsageCritical)
-        #expect(certificate.extendedKeyUsage == [ExtendedKeyUsage.emailProtection, ExtendedKeyUsage.documentSigning])
+        #expect(
+            certificate.extendedKeyUsage == [
+                ExtendedKeyUsage.emailProtection, ExtendedKeyUsage.documentSigning,
+            ])
         #expect(!certificate.isExtendedKeyUsageCritical)
         #expect(
             certificate.subjectAlternativeNames == [
-                .dns("example.org"), .email("person@example.org"), .uri("https://example.org/p"), .ip([192, 0, 2, 1]),
+                .dns("example.org"), .email("person@example.org"), .uri("https://example.org/p"),
+                .ip([192, 0, 2, 1]),
                 .ip([0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1]),
             ])
         #expect(certificate.policies == ["1.3.6.1.4.1.51361.1.1", "0.4.0.194112.1.2"])
@@ -68,19 +73,25 @@ import Testing
         #expect(certificate.signatureAlgorithmOID == "1.2.840.10045.4.3.2")
         #expect(certificate.criticalExtensionOIDs.sorted() == ["2.5.29.15", "2.5.29.19"])
 
-        let keyPEM = try String(contentsOf: directory.appendingPathComponent("key.pem"), encoding: .utf8)
+        let keyPEM = try String(
+            contentsOf: directory.appendingPathComponent("key.pem"), encoding: .utf8)
         #expect(try PrivateKey(pemRepresentation: keyPEM).publicKey == certificate.publicKey)
 
-        let ski = try X509TestSupport.openssl(["x509", "-in", "cert.pem", "-noout", "-ext", "subjectKeyIdentifier"], in: directory)
+        let ski = try X509TestSupport.openssl(
+            ["x509", "-in", "cert.pem", "-noout", "-ext", "subjectKeyIdentifier"], in: directory)
         let skiLine = try #require(ski.output.split(separator: "\n").last)
         let expectedSKI = X509TestSupport.colonHex(String(skiLine))
         #expect(expectedSKI.count == 20)
         #expect(certificate.subjectKeyIdentifier == expectedSKI)
         #expect(certificate.authorityKeyIdentifier == expectedSKI)
 
-        let fingerprint = try X509TestSupport.openssl(["x509", "-in", "cert.pem", "-noout", "-fingerprint", "-sha256"], in: directory)
+        let fingerprint = try X509TestSupport.openssl(
+            ["x509", "-in", "cert.pem", "-noout", "-fingerprint", "-sha256"], in: directory)
         let fingerprintHex = try #require(fingerprint.output.split(separator: "=").last)
-        #expect(certificate.fingerprint(.sha256) == X509TestSupport.colonHex(String(fingerprintHex).trimmingCharacters(in: .whitespacesAndNewlines)))
+        #expect(
+            certificate.fingerprint(.sha256)
+                == X509TestSupport.colonHex(
+                    String(fingerprintHex).trimmingCharacters(in: .whitespacesAndNewlines)))
 
         #expect(try Certificate(derRepresentation: certificate.derRepresentation) == certificate)
         #expect(try Certificate(pemRepresentation: certificate.pemRepresentation) == certificate)
@@ -105,9 +116,15 @@ import Testing
     @Test func builderWritesQCStatementsAndKeyIdentifiers() throws {
         let pki = try TestPKI()
         let leaf = try pki.issueLeaf(profile: .personSigning, qcStatements: true)
-        #expect(leaf.certificate.qcStatementOIDs == [CertificateBuilder.qcCompliance, CertificateBuilder.qcSSCD])
-        #expect(leaf.certificate.authorityKeyIdentifier == pki.intermediate.certificate.subjectKeyIdentifier)
-        #expect(pki.intermediate.certificate.authorityKeyIdentifier == pki.root.certificate.subjectKeyIdentifier)
+        #expect(
+            leaf.certificate.qcStatementOIDs == [
+                CertificateBuilder.qcCompliance, CertificateBuilder.qcSSCD,
+            ])
+        #expect(
+            leaf.certificate.authorityKeyIdentifier == pki.intermediate.certificate.subjectKeyIdentifier)
+        #expect(
+            pki.intermediate.certificate.authorityKeyIdentifier
+                == pki.root.certificate.subjectKeyIdentifier)
         #expect(pki.intermediate.certificate.isCA)
         #expect(pki.intermediate.certificate.pathLengthConstraint == 0)
         #expect(pki.root.certificate.pathLengthConstraint == nil)
@@ -119,12 +136,25 @@ import Testing
 
     @Test func truncatedGarbageAndTrailingBytesAreRefused() throws {
         let der = try TestPKI().leaf.certificate.derRepresentation
-        #expect(X509TestSupport.cryptoError { _ = try Certificate(derRepresentation: der.prefix(der.count - 10)) }?.code == "crypto.der.malformed")
-        #expect(X509TestSupport.cryptoError { _ = try Certificate(derRepresentation: [UInt8](repeating: 0x41, count: 300)) }?.code == "crypto.der.malformed")
-        #expect(X509TestSupport.cryptoError { _ = try Certificate(derRepresentation: [UInt8]()) }?.code == "crypto.der.malformed")
-        #expect(X509TestSupport.cryptoError { _ = try Certificate(derRepresentation: der + [0]) }?.code == "crypto.der.malformed")
         #expect(
-            X509TestSupport.cryptoError { _ = try Certificate(derRepresentation: [UInt8](repeating: 0x30, count: Certificate.maximumDERLength + 1)) }
+            X509TestSupport.cryptoError {
+                _ = try Certificate(derRepresentation: der.prefix(der.count - 10))
+            }?.code == "crypto.der.malformed")
+        #expect(
+            X509TestSupport.cryptoError {
+                _ = try Certificate(derRepresentation: [UInt8](repeating: 0x41, count: 300))
+            }?.code == "crypto.der.malformed")
+        #expect(
+            X509TestSupport.cryptoError { _ = try Certificate(derRepresentation: [UInt8]()) }?.code
+                == "crypto.der.malformed")
+        #expect(
+            X509TestSupport.cryptoError { _ = try Certificate(derRepresentation: der + [0]) }?.code
+                == "crypto.der.malformed")
+        #expect(
+            X509TestSupport.cryptoError {
+                _ = try Certificate(
+                    derRepresentation: [UInt8](repeating: 0x30, count: Certificate.maximumDERLength + 1))
+            }
                 == .inputTooLarge(what: "certificate DER", limit: Certificate.maximumDERLength))
         var flipped = der
         flipped[flipped.count / 2] ^= 0xFF
@@ -137,27 +167,44 @@ import Testing
         let pki = try TestPKI()
         let pem = pki.leaf.certificate.pemRepresentation
         #expect(
-            X509TestSupport.cryptoError { _ = try Certificate(pemRepresentation: pki.leaf.privateKey.publicKey.pemRepresentation) }
+            X509TestSupport.cryptoError {
+                _ = try Certificate(pemRepresentation: pki.leaf.privateKey.publicKey.pemRepresentation)
+            }
                 == .unexpectedPEMLabel(found: "PUBLIC KEY", expected: ["CERTIFICATE"]))
-        #expect(X509TestSupport.cryptoError { _ = try Certificate(pemRepresentation: "garbage") }?.code == "crypto.pem.malformed")
-        #expect(X509TestSupport.cryptoError { _ = try Certificate(pemRepresentation: String(pem.dropLast(30))) }?.code == "crypto.pem.malformed")
-        #expect(X509TestSupport.cryptoError { _ = try Certificate(pemRepresentation: pem + pem) }?.code == "crypto.pem.malformed")
+        #expect(
+            X509TestSupport.cryptoError { _ = try Certificate(pemRepresentation: "garbage") }?.code
+                == "crypto.pem.malformed")
+        #expect(
+            X509TestSupport.cryptoError {
+                _ = try Certificate(pemRepresentation: String(pem.dropLast(30)))
+            }?.code == "crypto.pem.malformed")
+        #expect(
+            X509TestSupport.cryptoError { _ = try Certificate(pemRepresentation: pem + pem) }?.code
+                == "crypto.pem.malformed")
         let big = String(repeating: "A", count: 200_000)
-        #expect(X509TestSupport.cryptoError { _ = try Certificate(pemRepresentation: big) }?.code == "crypto.input.too_large")
+        #expect(
+            X509TestSupport.cryptoError { _ = try Certificate(pemRepresentation: big) }?.code
+                == "crypto.input.too_large")
     }
 
     @Test func bundlesAreParsedWithinLimits() throws {
         let pki = try TestPKI()
-        let bundle = pki.leaf.certificate.pemRepresentation + "\n" + pki.intermediate.certificate.pemRepresentation
+        let bundle =
+            pki.leaf.certificate.pemRepresentation + "\n" + pki.intermediate.certificate.pemRepresentation
             + pki.root.certificate.pemRepresentation
         let parsed = try Certificate.parseBundle(pemRepresentation: bundle)
         #expect(parsed == [pki.leaf.certificate, pki.intermediate.certificate, pki.root.certificate])
         let crl = try pki.crl()
         #expect(
-            X509TestSupport.cryptoError { _ = try Certificate.parseBundle(pemRepresentation: bundle + crl.pemRepresentation) }
+            X509TestSupport.cryptoError {
+                _ = try Certificate.parseBundle(pemRepresentation: bundle + crl.pemRepresentation)
+            }
                 == .unexpectedPEMLabel(found: "X509 CRL", expected: ["CERTIFICATE"]))
-        let tooMany = String(repeating: pki.root.certificate.pemRepresentation, count: Certificate.maximumBundleCount + 1)
-        #expect(X509TestSupport.cryptoError { _ = try Certificate.parseBundle(pemRepresentation: tooMany) }?.code == "crypto.pem.malformed")
+        let tooMany = String(
+            repeating: pki.root.certificate.pemRepresentation, count: Certificate.maximumBundleCount + 1)
+        #expect(
+            X509TestSupport.cryptoError { _ = try Certificate.parseBundle(pemRepresentation: tooMany) }?
+                .code == "crypto.pem.malformed")
         let tooLarge = String(repeating: " ", count: Certificate.maximumBundleLength + 1)
         #expect(
             X509TestSupport.cryptoError { _ = try Certificate.parseBundle(pemRepresentation: tooLarge) }
@@ -170,13 +217,15 @@ import Testing
         #expect(name.description == "CN=\\ #lead\\<\\>\\\"\\\\\\ ,O=A\\+B\\;C,C=EE")
         #expect(try DistinguishedName([("OU", "#x"), ("CN", "a=b")]).description == "CN=a=b,OU=\\#x")
         let multi = DistinguishedName([
-            try .init("C", "EE", rdnIndex: 0), try .init("O", "Org", rdnIndex: 1), try .init("OU", "Unit", rdnIndex: 1),
+            try .init("C", "EE", rdnIndex: 0), try .init("O", "Org", rdnIndex: 1),
+            try .init("OU", "Unit", rdnIndex: 1),
         ])
         #expect(multi.description == "O=Org+OU=Unit,C=EE")
         let pki = try TestPKI()
         let key = try PrivateKey.generate(.p256)
         let certificate = try CertificateBuilder(
-            subject: multi, publicKey: key.publicKey, notBefore: TestPKI.referenceDate, notAfter: TestPKI.referenceDate + 60
+            subject: multi, publicKey: key.publicKey, notBefore: TestPKI.referenceDate,
+            notAfter: TestPKI.referenceDate + 60
         ).sign(with: pki.intermediate.privateKey, issuer: pki.intermediate.certificate)
         #expect(certificate.subject == multi)
     }
@@ -198,17 +247,29 @@ import Testing
             #expect(!crl.isSignedBy(pki.root.certificate))
             if algorithm == .sm2 {
                 #expect(crl.signatureAlgorithmOID == "1.2.156.10197.1.501")
-                #expect(!crl.isSignedBy(pki.intermediate.certificate, sm2ID: try SM2DistinguishingID("other")))
+                #expect(
+                    !crl.isSignedBy(pki.intermediate.certificate, sm2ID: try SM2DistinguishingID("other")))
             }
             #expect(try CertificateRevocationList(pemRepresentation: crl.pemRepresentation) == crl)
             #expect(
-                X509TestSupport.cryptoError { _ = try CertificateRevocationList(pemRepresentation: pki.root.certificate.pemRepresentation) }
+                X509TestSupport.cryptoError {
+                    _ = try CertificateRevocationList(
+                        pemRepresentation: pki.root.certificate.pemRepresentation)
+                }
                     == .unexpectedPEMLabel(found: "CERTIFICATE", expected: ["X509 CRL"]))
-            #expect(X509TestSupport.cryptoError { _ = try CertificateRevocationList(derRepresentation: crl.derRepresentation + [0]) }?.code == "crypto.der.malformed")
-            #expect(X509TestSupport.cryptoError { _ = try CertificateRevocationList(derRepresentation: crl.derRepresentation.dropLast(3)) }?.code == "crypto.der.malformed")
             #expect(
                 X509TestSupport.cryptoError {
-                    _ = try CertificateRevocationList(derRepresentation: [UInt8](repeating: 0, count: CertificateRevocationList.maximumDERLength + 1))
+                    _ = try CertificateRevocationList(derRepresentation: crl.derRepresentation + [0])
+                }?.code == "crypto.der.malformed")
+            #expect(
+                X509TestSupport.cryptoError {
+                    _ = try CertificateRevocationList(derRepresentation: crl.derRepresentation.dropLast(3))
+                }?.code == "crypto.der.malformed")
+            #expect(
+                X509TestSupport.cryptoError {
+                    _ = try CertificateRevocationList(
+                        derRepresentation: [UInt8](
+                            repeating: 0, count: CertificateRevocationList.maximumDERLength + 1))
                 } == .inputTooLarge(what: "CRL DER", limit: CertificateRevocationList.maximumDERLength))
         }
     }
