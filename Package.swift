@@ -48,7 +48,7 @@ let package = Package(
         ),
         .target(
             name: "EGovKit",
-            dependencies: ["EGovCore", "EGovCrypto"],
+            dependencies: ["EGovCore", "EGovCrypto", "EGovIdentity"],
             swiftSettings: strictSettings
         ),
         .executableTarget(

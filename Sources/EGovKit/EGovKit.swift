@@ -1,3 +1,4 @@
 // The umbrella module: `import EGovKit` brings in every EGovKit module a department service needs.
 @_exported import EGovCore
 @_exported import EGovCrypto
+@_exported import EGovIdentity
