@@ -83,6 +83,10 @@ import Testing
         #expect(try cli.readText("sec1.pem").contains("BEGIN EC PRIVATE KEY"))
         let sec1 = try PrivateKey(pemRepresentation: cli.readText("sec1.pem"))
         #expect(try sec1.publicKey == PrivateKey(pemRepresentation: cli.readText("plain.pem")).publicKey)
+        let sec1DER = try PEMDocument(parsing: cli.readText("sec1.pem")).der
+        Self.expectCode("crypto.der.malformed", "SEC 1 with trailing bytes") {
+            _ = try PrivateKey(pemRepresentation: PEMDocument(label: "EC PRIVATE KEY", der: sec1DER + [0]).pemString)
+        }
     }
 
     // MARK: DER
