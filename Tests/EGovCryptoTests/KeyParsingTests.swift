@@ -34,7 +34,9 @@ import Testing
             _ = try PublicKey(pemRepresentation: lines.dropLast().joined(separator: "\n"))
         }
         Self.expectCode("crypto.pem.malformed", "body cut") {
-            _ = try PublicKey(pemRepresentation: ([lines[0], String(lines[1].prefix(10))] + [lines[lines.count - 1]]).joined(separator: "\n"))
+            _ = try PublicKey(
+                pemRepresentation: ([lines[0], String(lines[1].prefix(10))] + [lines[lines.count - 1]]).joined(
+                    separator: "\n"))
         }
         Self.expectCode("crypto.pem.malformed", "bad base64") {
             _ = try PublicKey(pemRepresentation: "-----BEGIN PUBLIC KEY-----\n!!!!\n-----END PUBLIC KEY-----\n")
@@ -42,41 +44,58 @@ import Testing
         Self.expectCode("crypto.pem.malformed", "mismatched END") {
             _ = try PublicKey(pemRepresentation: publicPEM.replacingOccurrences(of: "END PUBLIC", with: "END PRIVATE"))
         }
-        Self.expectCode("crypto.pem.malformed", "two blocks") { _ = try PublicKey(pemRepresentation: publicPEM + publicPEM) }
+        Self.expectCode("crypto.pem.malformed", "two blocks") {
+            _ = try PublicKey(pemRepresentation: publicPEM + publicPEM)
+        }
         Self.expectCode("crypto.input.too_large", "oversized") {
             _ = try PublicKey(pemRepresentation: String(repeating: "A", count: 70 * 1024))
         }
         // Well-formed PEM whose DER is truncated.
         let der = good.publicKey.derRepresentation
         Self.expectCode("crypto.der.malformed", "truncated DER in PEM") {
-            _ = try PublicKey(pemRepresentation: PEMDocument(label: "PUBLIC KEY", der: Array(der.dropLast(3))).pemString)
+            _ = try PublicKey(
+                pemRepresentation: PEMDocument(label: "PUBLIC KEY", der: Array(der.dropLast(3))).pemString)
         }
     }
 
     @Test func wrongPEMLabelsAreRefused() throws {
         let key = try PrivateKey.generate(.p256)
         let privatePEM = try key.pkcs8PEMRepresentation()
-        Self.expectCode("crypto.pem.unexpected_label", "private as public") { _ = try PublicKey(pemRepresentation: privatePEM) }
+        Self.expectCode("crypto.pem.unexpected_label", "private as public") {
+            _ = try PublicKey(pemRepresentation: privatePEM)
+        }
         Self.expectCode("crypto.pem.unexpected_label", "public as private") {
             _ = try PrivateKey(pemRepresentation: key.publicKey.pemRepresentation)
         }
         let certificate = PEMDocument(label: "CERTIFICATE", der: key.publicKey.derRepresentation).pemString
-        Self.expectCode("crypto.pem.unexpected_label", "certificate") { _ = try PublicKey(pemRepresentation: certificate) }
-        Self.expectCode("crypto.pem.unexpected_label", "certificate") { _ = try PrivateKey(pemRepresentation: certificate) }
+        Self.expectCode("crypto.pem.unexpected_label", "certificate") {
+            _ = try PublicKey(pemRepresentation: certificate)
+        }
+        Self.expectCode("crypto.pem.unexpected_label", "certificate") {
+            _ = try PrivateKey(pemRepresentation: certificate)
+        }
         // A PKCS#8 body under an SEC 1 label does not parse as SEC 1.
         let relabelled = PEMDocument(label: "EC PRIVATE KEY", der: try key.pkcs8DERRepresentation()).pemString
-        Self.expectCode("crypto.der.malformed", "PKCS#8 as EC PRIVATE KEY") { _ = try PrivateKey(pemRepresentation: relabelled) }
+        Self.expectCode("crypto.der.malformed", "PKCS#8 as EC PRIVATE KEY") {
+            _ = try PrivateKey(pemRepresentation: relabelled)
+        }
     }
 
     @Test func encryptedPEMIsRefused() throws {
         let cli = try OpenSSLCLI()
         try cli.runOK(["genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", "plain.pem"])
         try cli.runOK(["pkey", "-in", "plain.pem", "-aes256", "-passout", "pass:secret", "-out", "pkcs8.pem"])
-        try cli.runOK(["pkey", "-in", "plain.pem", "-traditional", "-aes256", "-passout", "pass:secret", "-out", "legacy.pem"])
+        try cli.runOK([
+            "pkey", "-in", "plain.pem", "-traditional", "-aes256", "-passout", "pass:secret", "-out", "legacy.pem",
+        ])
         #expect(try cli.readText("pkcs8.pem").contains("ENCRYPTED PRIVATE KEY"))
         #expect(try cli.readText("legacy.pem").contains("DEK-Info"))
-        Self.expectCode("crypto.key.encrypted", "PKCS#8") { _ = try PrivateKey(pemRepresentation: cli.readText("pkcs8.pem")) }
-        Self.expectCode("crypto.pem.malformed", "legacy") { _ = try PrivateKey(pemRepresentation: cli.readText("legacy.pem")) }
+        Self.expectCode("crypto.key.encrypted", "PKCS#8") {
+            _ = try PrivateKey(pemRepresentation: cli.readText("pkcs8.pem"))
+        }
+        Self.expectCode("crypto.pem.malformed", "legacy") {
+            _ = try PrivateKey(pemRepresentation: cli.readText("legacy.pem"))
+        }
         #expect(throws: Never.self) { _ = try PrivateKey(pemRepresentation: cli.readText("plain.pem")) }
         // The unencrypted traditional (SEC 1) form is accepted.
         try cli.runOK(["pkey", "-in", "plain.pem", "-traditional", "-out", "sec1.pem"])
@@ -96,7 +115,9 @@ import Testing
         let spki = key.publicKey.derRepresentation
         let pkcs8 = try key.pkcs8DERRepresentation()
         for end in stride(from: 0, to: spki.count, by: 7) {
-            Self.expectCode("crypto.der.malformed", "SPKI cut at \(end)") { _ = try PublicKey(derRepresentation: spki.prefix(end)) }
+            Self.expectCode("crypto.der.malformed", "SPKI cut at \(end)") {
+                _ = try PublicKey(derRepresentation: spki.prefix(end))
+            }
         }
         for end in stride(from: 0, to: pkcs8.count, by: 7) {
             Self.expectCode("crypto.der.malformed", "PKCS#8 cut at \(end)") {
@@ -105,7 +126,9 @@ import Testing
         }
         Self.expectCode("crypto.der.malformed", "trailing") { _ = try PublicKey(derRepresentation: spki + [0]) }
         Self.expectCode("crypto.der.malformed", "trailing") { _ = try PrivateKey(derRepresentation: pkcs8 + [0]) }
-        Self.expectCode("crypto.der.malformed", "garbage") { _ = try PublicKey(derRepresentation: Array("garbage".utf8)) }
+        Self.expectCode("crypto.der.malformed", "garbage") {
+            _ = try PublicKey(derRepresentation: Array("garbage".utf8))
+        }
         Self.expectCode("crypto.der.malformed", "SPKI as PKCS#8") { _ = try PrivateKey(derRepresentation: spki) }
         Self.expectCode("crypto.der.malformed", "PKCS#8 as SPKI") { _ = try PublicKey(derRepresentation: pkcs8) }
         Self.expectCode("crypto.input.too_large", "SPKI") {
@@ -127,7 +150,9 @@ import Testing
     // MARK: Refused keys
 
     @Test func rsa1024IsRefused() throws {
-        #expect(throws: CryptoError.keyTooSmall(bits: 1024, minimum: 2048)) { _ = try PrivateKey.generate(.rsa(bits: 1024)) }
+        #expect(throws: CryptoError.keyTooSmall(bits: 1024, minimum: 2048)) {
+            _ = try PrivateKey.generate(.rsa(bits: 1024))
+        }
         let cli = try OpenSSLCLI()
         try cli.runOK(["genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:1024", "-out", "rsa1024.pem"])
         try cli.runOK(["pkey", "-in", "rsa1024.pem", "-pubout", "-out", "rsa1024.pub.pem"])
@@ -147,25 +172,37 @@ import Testing
         let cli = try OpenSSLCLI()
         try cli.runOK(["genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:secp256k1", "-out", "k1.pem"])
         try cli.runOK(["pkey", "-in", "k1.pem", "-pubout", "-out", "k1.pub.pem"])
-        Self.expectCode("crypto.key.unsupported", "secp256k1 private") { _ = try PrivateKey(pemRepresentation: cli.readText("k1.pem")) }
-        Self.expectCode("crypto.key.unsupported", "secp256k1 public") { _ = try PublicKey(pemRepresentation: cli.readText("k1.pub.pem")) }
+        Self.expectCode("crypto.key.unsupported", "secp256k1 private") {
+            _ = try PrivateKey(pemRepresentation: cli.readText("k1.pem"))
+        }
+        Self.expectCode("crypto.key.unsupported", "secp256k1 public") {
+            _ = try PublicKey(pemRepresentation: cli.readText("k1.pub.pem"))
+        }
         try cli.runOK(["genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-521", "-out", "p521.pem"])
-        Self.expectCode("crypto.key.unsupported", "P-521") { _ = try PrivateKey(pemRepresentation: cli.readText("p521.pem")) }
+        Self.expectCode("crypto.key.unsupported", "P-521") {
+            _ = try PrivateKey(pemRepresentation: cli.readText("p521.pem"))
+        }
         // P-256 with explicit domain parameters instead of the named-curve OID.
-        try cli.runOK(["ecparam", "-name", "prime256v1", "-genkey", "-noout", "-param_enc", "explicit", "-out", "explicit.pem"])
+        try cli.runOK([
+            "ecparam", "-name", "prime256v1", "-genkey", "-noout", "-param_enc", "explicit", "-out", "explicit.pem",
+        ])
         try cli.runOK(["pkey", "-in", "explicit.pem", "-pubout", "-out", "explicit.pub.pem"])
         try cli.runOK(["pkcs8", "-topk8", "-nocrypt", "-in", "explicit.pem", "-out", "explicit.p8.pem"])
         Self.expectCode("crypto.key.unsupported", "explicit public") {
             _ = try PublicKey(pemRepresentation: cli.readText("explicit.pub.pem"))
         }
-        Self.expectCode("crypto.key.unsupported", "explicit SEC 1") { _ = try PrivateKey(pemRepresentation: cli.readText("explicit.pem")) }
+        Self.expectCode("crypto.key.unsupported", "explicit SEC 1") {
+            _ = try PrivateKey(pemRepresentation: cli.readText("explicit.pem"))
+        }
         Self.expectCode("crypto.key.unsupported", "explicit PKCS#8") {
             _ = try PrivateKey(pemRepresentation: cli.readText("explicit.p8.pem"))
         }
         // Ed448 and X25519 are not signature keys EGovKit supports.
         for algorithm in ["ED448", "X25519"] {
             try cli.runOK(["genpkey", "-algorithm", algorithm, "-out", "\(algorithm).pem"])
-            Self.expectCode("crypto.key.unsupported", algorithm) { _ = try PrivateKey(pemRepresentation: cli.readText("\(algorithm).pem")) }
+            Self.expectCode("crypto.key.unsupported", algorithm) {
+                _ = try PrivateKey(pemRepresentation: cli.readText("\(algorithm).pem"))
+            }
         }
     }
 
@@ -183,14 +220,19 @@ import Testing
         for (key, algorithm) in confusions {
             let expected = CryptoError.algorithmMismatch(algorithm: algorithm, keyType: key.keyType.description)
             #expect(throws: expected) { _ = try key.signature(for: message, algorithm: algorithm) }
-            #expect(throws: expected) { _ = try key.publicKey.isValidSignature([UInt8](repeating: 0, count: 64), for: message, algorithm: algorithm) }
+            #expect(throws: expected) {
+                _ = try key.publicKey.isValidSignature(
+                    [UInt8](repeating: 0, count: 64), for: message, algorithm: algorithm)
+            }
             #expect(throws: expected) { _ = try key.publicKey.verificationKey(for: algorithm) }
             #expect(throws: expected) { _ = try key.signingKey(for: algorithm) }
         }
         // A valid ES256 signature from the P-256 key does not verify under SM2 with an SM2 key of
         // the same coordinates' length, nor is an SM2 signature accepted as ES256.
         let sm2Signature = try sm2.signature(for: message, algorithm: .sm2)
-        #expect(throws: CryptoError.self) { _ = try sm2.publicKey.isValidSignature(sm2Signature, for: message, algorithm: .es256) }
+        #expect(throws: CryptoError.self) {
+            _ = try sm2.publicKey.isValidSignature(sm2Signature, for: message, algorithm: .es256)
+        }
         // A JWK alg that contradicts the key is refused too.
         var jwk = try p256.publicKey.jwk()
         jwk.alg = "RS256"
@@ -224,6 +266,11 @@ import Testing
         #expect(try PublicKey(jwk: publicJWK) == key.publicKey)
         #expect(try PublicKey(jwk: privateJWK) == key.publicKey)
         Self.expectCode("crypto.jwk.malformed", "public JWK as private") { _ = try PrivateKey(jwk: publicJWK) }
+        // PKCS#8 and SPKI PEM round trips (folded in from the former SmokeTests).
+        let fromPEM = try PrivateKey(pemRepresentation: key.pkcs8PEMRepresentation())
+        #expect(fromPEM.publicKey == key.publicKey)
+        #expect(try PublicKey(pemRepresentation: key.publicKey.pemRepresentation) == key.publicKey)
+        #expect(try fromPEM.jwk(keyID: "key-1") == privateJWK)
         // The reimported key signs and the original public key verifies.
         let algorithm = try #require(SignatureAlgorithm.allCases.first { $0.isCompatible(with: type) })
         let signature = try reimported.signature(for: [9, 9], algorithm: algorithm)
@@ -262,7 +309,8 @@ import Testing
         #expect(try jwk.thumbprint(using: .sha384).count == 64)
     }
 
-    static let p256JWK = #"{"kty":"EC","crv":"P-256","x":"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU","y":"x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0"}"#
+    static let p256JWK =
+        #"{"kty":"EC","crv":"P-256","x":"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU","y":"x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0"}"#
 
     static func mutated(_ change: (inout [String: Any]) -> Void) throws -> String {
         var object = try #require(try JSONSerialization.jsonObject(with: Data(p256JWK.utf8)) as? [String: Any])
@@ -287,26 +335,57 @@ import Testing
             ("crypto.jwk.malformed", "x null", try Self.mutated { $0["x"] = NSNull() }),
             ("crypto.jwk.malformed", "extra n", try Self.mutated { $0["n"] = "AQAB" }),
             ("crypto.jwk.malformed", "extra p", try Self.mutated { $0["p"] = "AQAB" }),
-            ("crypto.jwk.malformed", "x padded", try Self.mutated { $0["x"] = "f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU=" }),
-            ("crypto.jwk.malformed", "x standard base64", try Self.mutated { $0["x"] = "f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVE+" }),
-            ("crypto.jwk.malformed", "x non-canonical bits", try Self.mutated { $0["x"] = "f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEV" }),
-            ("crypto.jwk.malformed", "x short", try Self.mutated { $0["x"] = "f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVA" }),
-            ("crypto.jwk.malformed", "x 33 bytes", try Self.mutated { $0["x"] = "AH_NzidwxF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU" }),
-            ("crypto.jwk.malformed", "point not on curve", try Self.mutated { $0["y"] = "x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a4" }),
+            (
+                "crypto.jwk.malformed", "x padded",
+                try Self.mutated { $0["x"] = "f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU=" }
+            ),
+            (
+                "crypto.jwk.malformed", "x standard base64",
+                try Self.mutated { $0["x"] = "f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVE+" }
+            ),
+            (
+                "crypto.jwk.malformed", "x non-canonical bits",
+                try Self.mutated { $0["x"] = "f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEV" }
+            ),
+            (
+                "crypto.jwk.malformed", "x short",
+                try Self.mutated { $0["x"] = "f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVA" }
+            ),
+            (
+                "crypto.jwk.malformed", "x 33 bytes",
+                try Self.mutated { $0["x"] = "AH_NzidwxF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU" }
+            ),
+            (
+                "crypto.jwk.malformed", "point not on curve",
+                try Self.mutated { $0["y"] = "x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a4" }
+            ),
             ("crypto.jwk.malformed", "use enc", try Self.mutated { $0["use"] = "enc" }),
             ("crypto.jwk.malformed", "key_ops encrypt", try Self.mutated { $0["key_ops"] = ["encrypt"] }),
             ("crypto.jwk.malformed", "key_ops twice", try Self.mutated { $0["key_ops"] = ["verify", "verify"] }),
             ("crypto.key.unsupported", "alg ES512", try Self.mutated { $0["alg"] = "ES512" }),
             ("crypto.algorithm.mismatch", "alg PS256", try Self.mutated { $0["alg"] = "PS256" }),
-            ("crypto.jwk.malformed", "kid too long", try Self.mutated { $0["kid"] = String(repeating: "k", count: 2000) }),
-            ("crypto.input.too_large", "oversized", try Self.mutated { $0["x5c"] = [String(repeating: "A", count: 70_000)] }),
+            (
+                "crypto.jwk.malformed", "kid too long",
+                try Self.mutated { $0["kid"] = String(repeating: "k", count: 2000) }
+            ),
+            (
+                "crypto.input.too_large", "oversized",
+                try Self.mutated { $0["x5c"] = [String(repeating: "A", count: 70_000)] }
+            ),
             ("crypto.key.unsupported", "multi-prime", #"{"kty":"RSA","n":"AQAB","e":"AQAB","oth":[]}"#),
         ]
         for (code, name, json) in cases {
             Self.expectCode(code, name) { _ = try PublicKey(jwk: JWK(jsonString: json)) }
         }
         // Unknown members are ignored (RFC 7517 section 4); x5c etc. are not interpreted.
-        #expect(throws: Never.self) { _ = try PublicKey(jwk: JWK(jsonString: Self.mutated { $0["x5t"] = "abc"; $0["use"] = "sig" })) }
+        #expect(throws: Never.self) {
+            _ = try PublicKey(
+                jwk: JWK(
+                    jsonString: Self.mutated {
+                        $0["x5t"] = "abc"
+                        $0["use"] = "sig"
+                    }))
+        }
         // Truncating the text at every point gives errors, never crashes.
         for end in 0..<Self.p256JWK.utf8.count {
             #expect(throws: CryptoError.self) { _ = try JWK(jsonBytes: Array(Self.p256JWK.utf8.prefix(end))) }
