@@ -8,7 +8,9 @@ import Testing
         return [0x30, UInt8(body.count)] + body
     }
 
-    static func rejectsDER(_ bytes: [UInt8], componentLength: Int = 32, sourceLocation: SourceLocation = #_sourceLocation) {
+    static func rejectsDER(
+        _ bytes: [UInt8], componentLength: Int = 32, sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         #expect(throws: CryptoError.self, sourceLocation: sourceLocation) {
             try ECDSASignature.rawRepresentation(fromDER: bytes, componentLength: componentLength)
         }
@@ -54,7 +56,9 @@ import Testing
         #expect(throws: CryptoError.self) {
             try ECDSASignature.derRepresentation(fromRaw: [UInt8](repeating: 1, count: 64), componentLength: 48)
         }
-        #expect(throws: CryptoError.self) { try ECDSASignature.derRepresentation(fromRaw: [UInt8](), componentLength: 0) }
+        #expect(throws: CryptoError.self) {
+            try ECDSASignature.derRepresentation(fromRaw: [UInt8](), componentLength: 0)
+        }
     }
 
     @Test func rejectsTrailingBytes() throws {
@@ -91,7 +95,9 @@ import Testing
         Self.rejectsDER(Self.der([0x01], wide))
         // 0x00-padded 33-byte integer is fine for P-256 ...
         let padded = [0x00] + [UInt8](repeating: 0x81, count: 32)
-        #expect(throws: Never.self) { try ECDSASignature.rawRepresentation(fromDER: Self.der(padded, padded), componentLength: 32) }
+        #expect(throws: Never.self) {
+            try ECDSASignature.rawRepresentation(fromDER: Self.der(padded, padded), componentLength: 32)
+        }
         // ... but too wide for a 31-byte component length.
         Self.rejectsDER(Self.der(padded, padded), componentLength: 31)
         // Absurdly long input is refused before parsing.

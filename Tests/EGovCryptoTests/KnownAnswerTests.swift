@@ -64,7 +64,8 @@ import Testing
     @Test func sm2AnnexAFailsWithAnotherID() throws {
         let key = try Self.annexAPublicKey()
         let signature = try Self.annexASignature()
-        #expect(try !key.isValidSignature(signature, for: Self.sm2Message, algorithm: .sm2, sm2ID: SM2DistinguishingID("")))
+        #expect(
+            try !key.isValidSignature(signature, for: Self.sm2Message, algorithm: .sm2, sm2ID: SM2DistinguishingID("")))
         #expect(
             try !key.isValidSignature(
                 signature, for: Self.sm2Message, algorithm: .sm2, sm2ID: SM2DistinguishingID("ALICE123@YAHOO.COM")))

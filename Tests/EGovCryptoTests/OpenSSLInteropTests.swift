@@ -27,7 +27,9 @@ import Testing
             algorithm: .edDSA,
             genpkey: ["-algorithm", "ED25519"],
             sign: ["pkeyutl", "-sign", "-inkey", "key.pem", "-rawin", "-in", "msg.bin", "-out", "sig.bin"],
-            verify: ["pkeyutl", "-verify", "-pubin", "-inkey", "pub.pem", "-rawin", "-in", "msg.bin", "-sigfile", "sig.bin"]),
+            verify: [
+                "pkeyutl", "-verify", "-pubin", "-inkey", "pub.pem", "-rawin", "-in", "msg.bin", "-sigfile", "sig.bin",
+            ]),
         Scheme(
             algorithm: .sm2,
             genpkey: ["-algorithm", "SM2"],
@@ -105,7 +107,10 @@ import Testing
         try cli.write("msg.bin", Self.message)
         let custom = try SM2DistinguishingID("alice@example.gov")
         try cli.write("sig.bin", try key.signature(for: Self.message, algorithm: .sm2, sm2ID: custom))
-        let base = ["pkeyutl", "-verify", "-pubin", "-inkey", "pub.pem", "-rawin", "-digest", "sm3", "-in", "msg.bin", "-sigfile", "sig.bin"]
+        let base = [
+            "pkeyutl", "-verify", "-pubin", "-inkey", "pub.pem", "-rawin", "-digest", "sm3", "-in", "msg.bin",
+            "-sigfile", "sig.bin",
+        ]
         #expect(try cli.run(base + ["-pkeyopt", "distid:alice@example.gov"]).status == 0)
         #expect(try cli.run(base + ["-pkeyopt", Self.distid]).status != 0)
         // Without -pkeyopt distid the OpenSSL 3.0 CLI uses an empty ID.

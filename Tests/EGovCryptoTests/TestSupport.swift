@@ -67,7 +67,8 @@ final class OpenSSLCLI {
 
     init() throws {
         guard Self.isAvailable else {
-            throw Failure(description: "\(Self.executable) is missing: install the openssl command line (CI installs it)")
+            throw Failure(
+                description: "\(Self.executable) is missing: install the openssl command line (CI installs it)")
         }
         directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("egov-openssl-\(UUID().uuidString)", isDirectory: true)
@@ -109,7 +110,8 @@ final class OpenSSLCLI {
     func runOK(_ arguments: [String]) throws -> String {
         let result = try run(arguments)
         guard result.status == 0 else {
-            throw Failure(description: "openssl \(arguments.joined(separator: " ")) failed (\(result.status)): \(result.output)")
+            throw Failure(
+                description: "openssl \(arguments.joined(separator: " ")) failed (\(result.status)): \(result.output)")
         }
         return result.output
     }

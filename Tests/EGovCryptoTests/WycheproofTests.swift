@@ -104,18 +104,23 @@ import Testing
                 } else {
                     accepted = false
                     if test.result == "valid" {
-                        tally.failures.append("tc \(test.tcId): valid case needs a key refused at import (\(importError))")
+                        tally.failures.append(
+                            "tc \(test.tcId): valid case needs a key refused at import (\(importError))")
                     }
                 }
                 switch test.result {
                 case "valid":
                     tally.validTotal += 1
-                    if accepted { tally.validAccepted += 1 } else {
+                    if accepted {
+                        tally.validAccepted += 1
+                    } else {
                         tally.failures.append("tc \(test.tcId) valid but rejected: \(test.comment) \(test.flags)")
                     }
                 case "invalid":
                     tally.invalidTotal += 1
-                    if !accepted { tally.invalidRejected += 1 } else {
+                    if !accepted {
+                        tally.invalidRejected += 1
+                    } else {
                         tally.failures.append("tc \(test.tcId) invalid but accepted: \(test.comment) \(test.flags)")
                     }
                 default:
@@ -126,7 +131,8 @@ import Testing
                         tally.failures.append("tc \(test.tcId) acceptable with undecided flags \(test.flags)")
                     } else if decisions.first != accepted {
                         tally.failures.append(
-                            "tc \(test.tcId) acceptable \(test.flags): expected \(decisions.first == true ? "accept" : "reject")")
+                            "tc \(test.tcId) acceptable \(test.flags): expected \(decisions.first == true ? "accept" : "reject")"
+                        )
                     }
                 }
             }

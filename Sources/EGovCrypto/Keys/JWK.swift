@@ -271,7 +271,9 @@ public struct JWK: Codable, Sendable, Hashable, CustomStringConvertible, CustomD
             }
             let exponent = try Self.decodeUInt(e, "e")
             guard exponent.count <= 8 else { throw .malformedJWK("RSA public exponent is too large") }
-            let privateMembers: [(String?, String)] = [(d, "d"), (p, "p"), (q, "q"), (dp, "dp"), (dq, "dq"), (qi, "qi")]
+            let privateMembers: [(String?, String)] = [
+                (d, "d"), (p, "p"), (q, "q"), (dp, "dp"), (dq, "dq"), (qi, "qi"),
+            ]
             let present = privateMembers.filter { $0.0 != nil }
             if !present.isEmpty {
                 // RFC 7518 section 6.3.2 allows `d` alone; EGovKit requires the CRT members too.
