@@ -44,6 +44,16 @@ final class EVPKey: @unchecked Sendable {
                 throw .unsupportedKey("EC key without a named curve (explicit parameters are refused)")
             }
             let group = String(decoding: name.prefix(length).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            // OpenSSL 3 maps explicit domain parameters that equal a named curve back to that
+            // curve's name, so the group name alone does not reveal them: ask explicitly.
+            var explicit: Int32 = 0
+            if EVP_PKEY_get_int_param(pointer, OSSL_PKEY_PARAM_EC_DECODED_FROM_EXPLICIT_PARAMS, &explicit) == 1 {
+                guard explicit == 0 else {
+                    throw .unsupportedKey("EC key with explicit curve parameters (only named curves are accepted)")
+                }
+            } else {
+                OpenSSL.clearErrors()
+            }
             switch group {
             case "prime256v1", "P-256", "secp256r1": return .p256
             case "secp384r1", "P-384": return .p384

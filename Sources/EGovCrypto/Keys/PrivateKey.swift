@@ -80,7 +80,7 @@ public struct PrivateKey: Sendable, CustomStringConvertible {
         }
         let info = try OpenSSL.d2i(bytes, what: "PKCS#8 PrivateKeyInfo") { cursor, length in
             d2i_PKCS8_PRIV_KEY_INFO(nil, cursor, length)
-        }
+        } release: { PKCS8_PRIV_KEY_INFO_free($0) }
         defer { PKCS8_PRIV_KEY_INFO_free(info) }
         guard let pointer = EVP_PKCS82PKEY(info) else {
             OpenSSL.clearErrors()
@@ -100,16 +100,33 @@ public struct PrivateKey: Sendable, CustomStringConvertible {
             guard document.der.count <= Self.maximumDERLength else {
                 throw .inputTooLarge(what: "private key DER", limit: Self.maximumDERLength)
             }
+            try Self.requireTraditionalStructure(document.der, label: document.label)
             let type = document.label == "EC PRIVATE KEY" ? EVP_PKEY_EC : EVP_PKEY_RSA
             let pointer = try OpenSSL.d2i(document.der, what: document.label) { cursor, length in
                 d2i_PrivateKey(type, nil, cursor, length)
-            }
+            } release: { EVP_PKEY_free($0) }
             try self.init(key: EVPKey(taking: pointer))
         case "ENCRYPTED PRIVATE KEY":
             throw .encryptedKeyNotSupported
         default:
             throw .unexpectedPEMLabel(
                 found: document.label, expected: ["PRIVATE KEY", "EC PRIVATE KEY", "RSA PRIVATE KEY"])
+        }
+    }
+
+    /// `d2i_PrivateKey` quietly falls back to PKCS#8 when the traditional form does not parse.
+    /// Labels are strict, so a body must have the shape its label names: SEC 1 `ECPrivateKey`
+    /// (version, OCTET STRING) or PKCS#1 `RSAPrivateKey` (version, INTEGER modulus), not
+    /// PKCS#8 (version, SEQUENCE AlgorithmIdentifier).
+    static func requireTraditionalStructure(_ der: [UInt8], label: String) throws(CryptoError) {
+        let isEC = label == "EC PRIVATE KEY"
+        do {
+            var outer = DERReader(der)
+            var inner = DERReader(try outer.read(tag: 0x30, what: label))
+            _ = try inner.read(tag: 0x02, what: "version")
+            _ = try inner.read(tag: isEC ? 0x04 : 0x02, what: isEC ? "privateKey" : "modulus")
+        } catch {
+            throw .malformedDER(what: "the \(label) body is not a \(isEC ? "SEC 1 ECPrivateKey" : "PKCS#1 RSAPrivateKey")")
         }
     }
 

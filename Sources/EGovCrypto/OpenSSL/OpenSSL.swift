@@ -58,10 +58,14 @@ enum OpenSSL {
     }
 
     /// Parses DER with an OpenSSL `d2i_*` function and insists that every input byte is consumed.
+    ///
+    /// Pass `release` (the matching `*_free`) so that an object decoded from input with trailing
+    /// bytes is freed when it is refused; without it that object leaks.
     static func d2i<T>(
         _ bytes: [UInt8],
         what: String,
-        _ decode: (UnsafeMutablePointer<UnsafePointer<UInt8>?>, Int) -> T?
+        _ decode: (UnsafeMutablePointer<UnsafePointer<UInt8>?>, Int) -> T?,
+        release: ((T) -> Void)? = nil
     ) throws(CryptoError) -> T {
         let result: (T?, Int) = bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return (nil, 0) }
@@ -75,6 +79,7 @@ enum OpenSSL {
             throw .malformedDER(what: what)
         }
         guard result.1 == bytes.count else {
+            release?(value)
             clearErrors()
             throw .malformedDER(what: "\(what): \(bytes.count - result.1) trailing bytes")
         }
