@@ -448,3 +448,15 @@ import Testing
         Self.expectCode("crypto.jwk.malformed", "even modulus") { _ = try PublicKey(jwk: evenModulus) }
     }
 }
+
+@Suite struct JWKStrictJSONTests {
+    @Test func duplicateMembersAreRefused() throws {
+        let x = "f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU"
+        let y = "x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0"
+        let good = "{\"kty\":\"EC\",\"crv\":\"P-256\",\"x\":\"\(x)\",\"y\":\"\(y)\"}"
+        #expect(throws: Never.self) { try JWK(jsonString: good) }
+        let twice = "{\"kty\":\"EC\",\"crv\":\"P-256\",\"crv\":\"P-384\",\"x\":\"\(x)\",\"y\":\"\(y)\"}"
+        #expect(throws: CryptoError.self) { try JWK(jsonString: twice) }
+        #expect((try? JWK(jsonString: twice)) == nil)
+    }
+}

@@ -95,8 +95,16 @@ public struct JWK: Codable, Sendable, Hashable, CustomStringConvertible, CustomD
         guard json.count <= Self.maximumLength else {
             throw .inputTooLarge(what: "JWK JSON", limit: Self.maximumLength)
         }
+        let bytes = json.egovBytes
+        // Strict parse first: refuses duplicate members (which Foundation's decoder would
+        // silently resolve), invalid UTF-8, lone surrogates and excessive nesting.
         do {
-            self = try JSONDecoder().decode(JWK.self, from: Data(json))
+            _ = try JSONValue.parse(bytes, limits: .init(maximumBytes: Self.maximumLength, maximumDepth: 8))
+        } catch {
+            throw .malformedJWK(error.reason)
+        }
+        do {
+            self = try JSONDecoder().decode(JWK.self, from: Data(bytes))
         } catch let error as CryptoError {
             throw error
         } catch let DecodingError.typeMismatch(_, context) {

@@ -65,7 +65,7 @@ enum OpenSSL {
         _ bytes: [UInt8],
         what: String,
         _ decode: (UnsafeMutablePointer<UnsafePointer<UInt8>?>, Int) -> T?,
-        release: ((T) -> Void)? = nil
+        release: (T) -> Void
     ) throws(CryptoError) -> T {
         let result: (T?, Int) = bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return (nil, 0) }
@@ -79,7 +79,7 @@ enum OpenSSL {
             throw .malformedDER(what: what)
         }
         guard result.1 == bytes.count else {
-            release?(value)
+            release(value)
             clearErrors()
             throw .malformedDER(what: "\(what): \(bytes.count - result.1) trailing bytes")
         }

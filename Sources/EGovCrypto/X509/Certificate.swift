@@ -330,7 +330,8 @@ public struct Certificate: Sendable, Hashable, CustomStringConvertible {
             let oidDER = Array(
                 der[statement.contentStart..<(identifier.contentStart + identifier.contentLength)])
             guard
-                let object = try? OpenSSL.d2i(oidDER, what: "statementId", { d2i_ASN1_OBJECT(nil, $0, $1) })
+                let object = try? OpenSSL.d2i(
+                    oidDER, what: "statementId", { d2i_ASN1_OBJECT(nil, $0, $1) }, release: { ASN1_OBJECT_free($0) })
             else {
                 return nil
             }
