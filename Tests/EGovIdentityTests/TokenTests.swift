@@ -115,3 +115,28 @@ final class TestClock: WallClock, @unchecked Sendable {
         #expect(throws: TokenError.self) { try PairwiseSubject(secret: [1, 2, 3]) }
     }
 }
+
+@Suite struct TokenJWKSTests {
+    @Test(arguments: [SignatureAlgorithm.es256, .edDSA, .sm2, .ps256])
+    func publishedJWKSVerifiesTokens(_ algorithm: SignatureAlgorithm) async throws {
+        let clock = TestClock(Date(timeIntervalSince1970: 1_800_000_000))
+        let key = try PrivateKey.generate(for: algorithm).signingKey(for: algorithm)
+        let issuer = try TokenIssuer(issuer: "https://account.gov.mo", signingKey: key, keyID: "2026-11", clock: clock)
+        let published = try issuer.jwks().jsonBytes()
+        #expect(!String(decoding: published, as: UTF8.self).contains("\"d\""))
+        let keySet = try JWKSet(jsonBytes: published).verificationKeys()
+        let verifier = try TokenVerifier(keySet: keySet, issuer: "https://account.gov.mo", audience: "dsal", clock: clock)
+        let token = try await issuer.issue(subject: "p", audience: ["dsal"])
+        #expect(try verifier.verify(token).subject == "p")
+    }
+
+    @Test func jwksRefusesPrivateKeysAndUnboundRSA() throws {
+        let rsa = try PrivateKey.generate(.rsa(bits: 2048))
+        let unbound = JWKSet(keys: [try rsa.publicKey.jwk(keyID: "r")])
+        #expect(throws: CryptoError.self) { try JWKSet(jsonBytes: unbound.jsonBytes()).verificationKeys() }
+        let withPrivate = JWKSet(keys: [try PrivateKey.generate(.p256).jwk(keyID: "x")])
+        #expect(throws: CryptoError.self) { try withPrivate.jsonBytes() }
+        let text = "{\"keys\":[\(String(decoding: try PrivateKey.generate(.p256).jwk().jsonBytes(), as: UTF8.self))]}"
+        #expect(throws: CryptoError.self) { try JWKSet(jsonBytes: Array(text.utf8)) }
+    }
+}

@@ -51,6 +51,15 @@ public struct TokenIssuer: Sendable {
         return try await sign(claims, kind: kind)
     }
 
+    /// The JWKS verifiers load to check this issuer's tokens: the public key with its `kid` and
+    /// `alg` (so that verifiers bind the key to exactly this algorithm).
+    public func jwks() throws(CryptoError) -> JWKSet {
+        var jwk = try signingKey.publicKey.jwk(keyID: keyID)
+        jwk.alg = signingKey.algorithm.rawValue
+        jwk.use = "sig"
+        return JWKSet(keys: [jwk])
+    }
+
     /// Signs claims exactly as given (for tests and special flows; prefer ``issue``).
     public func sign(_ claims: TokenClaims, kind: TokenKind) async throws -> String {
         let payload = try CanonicalJSON.serialize(claims.jsonValue)
