@@ -26,7 +26,9 @@ struct RawCommandTests {
         try await Self.makeKey(alg, in: dir)
         try dir.write("msg", "Antrag auf Erteilung eines Reisepasses")
 
-        let signed = try await CLIRunner.egov(["raw", "sign", "--key", dir.path("key.pem"), "--alg", alg, dir.path("msg")])
+        let signed = try await CLIRunner.egov([
+            "raw", "sign", "--key", dir.path("key.pem"), "--alg", alg, dir.path("msg"),
+        ])
         #expect(signed.status == 0, "\(signed.stderr)")
         let signature = signed.stdout.trimmingCharacters(in: .newlines)
         #expect(Data(base64Encoded: signature) != nil)
@@ -146,13 +148,19 @@ struct RawCommandTests {
         defer { dir.remove() }
         try await Self.makeKey("ES256", in: dir)
         try dir.write("msg", "m")
-        let unknown = try await CLIRunner.egov(["raw", "sign", "--key", dir.path("key.pem"), "--alg", "ES512", dir.path("msg")])
+        let unknown = try await CLIRunner.egov([
+            "raw", "sign", "--key", dir.path("key.pem"), "--alg", "ES512", dir.path("msg"),
+        ])
         #expect(unknown.status == 64)
         #expect(try unknown.errorJSON()["error"] == "cli.usage")
-        let mismatch = try await CLIRunner.egov(["raw", "sign", "--key", dir.path("key.pem"), "--alg", "RS256", dir.path("msg")])
+        let mismatch = try await CLIRunner.egov([
+            "raw", "sign", "--key", dir.path("key.pem"), "--alg", "RS256", dir.path("msg"),
+        ])
         #expect(mismatch.status == 64)
         #expect(try mismatch.errorJSON()["error"] == "crypto.algorithm.mismatch")
-        let sm2ID = try await CLIRunner.egov(["raw", "sign", "--key", dir.path("key.pem"), "--sm2-id", "x", dir.path("msg")])
+        let sm2ID = try await CLIRunner.egov([
+            "raw", "sign", "--key", dir.path("key.pem"), "--sm2-id", "x", dir.path("msg"),
+        ])
         #expect(sm2ID.status == 64)
         let noSig = try await CLIRunner.egov(["raw", "verify", "--pub", dir.path("pub.pem"), dir.path("msg")])
         #expect(noSig.status == 64)

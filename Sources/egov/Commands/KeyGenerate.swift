@@ -37,6 +37,7 @@ struct KeyGenerate: AsyncParsableCommand {
         }
         try SecretFile.write(pem, to: out, force: force)
         try Output.printJSON(
-            Result(algorithm: alg.rawValue, keyType: key.keyType.description, publicKey: key.publicKey.pemRepresentation))
+            Result(
+                algorithm: alg.rawValue, keyType: key.keyType.description, publicKey: key.publicKey.pemRepresentation))
     }
 }

@@ -26,7 +26,8 @@ enum Output {
 
     /// Writes `{"error": code, "reason": text}` on stderr.
     static func printError(code: String, reason: String) {
-        let line = (try? json(["error": code, "reason": reason])) ?? #"{"error":"cli.internal","reason":"unencodable error"}"#
+        let line =
+            (try? json(["error": code, "reason": reason])) ?? #"{"error":"cli.internal","reason":"unencodable error"}"#
         FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 }
