@@ -1,0 +1,130 @@
+import ArgumentParser
+import EGovKit
+import Foundation
+
+struct Demo: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Walk through what EGovKit can do, step by step.",
+        discussion: "Exits 0 when every step behaves as expected, 1 otherwise. --json prints one JSON object."
+    )
+
+    @Flag(name: .long, help: "Print the steps as JSON instead of text.")
+    var json = false
+
+    struct Report: Encodable {
+        let ok: Bool
+        let steps: [DemoStep.Outcome]
+    }
+
+    func run() async throws {
+        var outcomes: [DemoStep.Outcome] = []
+        for step in DemoStep.all {
+            let outcome = step.perform()
+            outcomes.append(outcome)
+            if !json {
+                print("\(outcome.ok ? "ok  " : "FAIL") \(outcome.step)")
+                print("     \(outcome.detail)")
+            }
+        }
+        let ok = outcomes.allSatisfy(\.ok)
+        if json {
+            try Output.printJSON(Report(ok: ok, steps: outcomes))
+        } else {
+            print(ok ? "All \(outcomes.count) steps behaved as expected." : "Some steps failed.")
+        }
+        if !ok { throw ExitCode(ExitStatus.invalid.rawValue) }
+    }
+}
+
+/// One step of `egov demo`: a title and an action that returns a one-line explanation.
+///
+/// Later features add steps by appending to ``all``.
+struct DemoStep: Sendable {
+    let title: String
+    let action: @Sendable () throws -> String
+
+    struct Outcome: Encodable, Sendable {
+        let step: String
+        let ok: Bool
+        let detail: String
+    }
+
+    /// Thrown by an action whose check did not come out as expected.
+    struct Unexpected: Error {
+        let detail: String
+    }
+
+    func perform() -> Outcome {
+        do {
+            return Outcome(step: title, ok: true, detail: try action())
+        } catch let error as Unexpected {
+            return Outcome(step: title, ok: false, detail: error.detail)
+        } catch {
+            return Outcome(step: title, ok: false, detail: CLIError.from(error).description)
+        }
+    }
+
+    static let message = Array("EGovKit demo: an application form".utf8)
+
+    /// Every step, in order.
+    static var all: [DemoStep] {
+        SignatureAlgorithm.allCases.map(signAndVerify) + [sm2DefaultID, digests, tampering]
+    }
+
+    /// Generates a key for `algorithm`, signs, and verifies.
+    static func signAndVerify(_ algorithm: SignatureAlgorithm) -> DemoStep {
+        DemoStep(title: "\(algorithm.rawValue): generate a key, sign, verify") {
+            let key = try PrivateKey.generate(for: algorithm)
+            let signature = try key.signature(for: message, algorithm: algorithm)
+            guard try key.publicKey.isValidSignature(signature, for: message, algorithm: algorithm) else {
+                throw Unexpected(detail: "a fresh \(algorithm.rawValue) signature did not verify")
+            }
+            return "\(key.keyType) key, \(signature.count)-byte signature, verified"
+        }
+    }
+
+    /// SM2 binds the signer's ID (default 1234567812345678) into the signature.
+    static let sm2DefaultID = DemoStep(title: "SM2: the distinguishing ID is part of the signature") {
+        let key = try PrivateKey.generate(.sm2)
+        let signature = try key.signature(for: message, algorithm: .sm2)
+        guard try key.publicKey.isValidSignature(signature, for: message, algorithm: .sm2, sm2ID: .default) else {
+            throw Unexpected(detail: "the SM2 signature did not verify with the default ID")
+        }
+        let other = try SM2DistinguishingID("another-signer")
+        guard try !key.publicKey.isValidSignature(signature, for: message, algorithm: .sm2, sm2ID: other) else {
+            throw Unexpected(detail: "the SM2 signature verified under a different ID")
+        }
+        return "verifies with the default ID \(String(decoding: SM2DistinguishingID.default.bytes, as: UTF8.self)), "
+            + "fails with another ID"
+    }
+
+    /// Known digests of "abc" (FIPS 180-4 and GB/T 32905 examples).
+    static let digests = DemoStep(title: "Digests: SHA-256 and SM3 of \"abc\"") {
+        let input = Array("abc".utf8)
+        let expected: [(HashAlgorithm, String)] = [
+            (.sha256, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
+            (.sm3, "66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0"),
+        ]
+        var lines: [String] = []
+        for (algorithm, hex) in expected {
+            let digest = Hex.encode(try algorithm.digest(of: input))
+            guard digest == hex else {
+                throw Unexpected(detail: "\(algorithm.identifier) gave \(digest), expected \(hex)")
+            }
+            lines.append("\(algorithm.identifier) \(digest)")
+        }
+        return lines.joined(separator: "; ")
+    }
+
+    /// Changing one byte of the message must make verification fail.
+    static let tampering = DemoStep(title: "Tampering: a changed message no longer verifies") {
+        let key = try PrivateKey.generate(for: .es256)
+        let signature = try key.signature(for: message, algorithm: .es256)
+        var tampered = message
+        tampered[0] ^= 0x01
+        guard try !key.publicKey.isValidSignature(signature, for: tampered, algorithm: .es256) else {
+            throw Unexpected(detail: "a signature verified over a tampered message")
+        }
+        return "flipping one bit of the message makes the ES256 signature invalid, as it should"
+    }
+}

@@ -1,0 +1,41 @@
+import ArgumentParser
+import EGovKit
+
+struct Digest: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print the digest of a file or standard input as lowercase hex.",
+        discussion: "The input is streamed; files of any size are accepted."
+    )
+
+    @Option(name: .long, help: "Digest algorithm.")
+    var alg: DigestName
+
+    @Argument(help: "Input file, or - for standard input (the default).")
+    var file: String?
+
+    func run() async throws {
+        let algorithm = alg.algorithm
+        var hasher: StreamingHasher
+        do { hasher = try StreamingHasher(algorithm) } catch { throw CLIError.from(error) }
+        try InputSource(file).forEachChunk { (chunk: [UInt8]) throws(CLIError) in
+            do { try hasher.update(chunk) } catch { throw CLIError.from(error) }
+        }
+        let digest: [UInt8]
+        do { digest = try hasher.finalize() } catch { throw CLIError.from(error) }
+        print(Hex.encode(digest))
+    }
+}
+
+/// Lowercase hexadecimal.
+enum Hex {
+    static func encode(_ bytes: [UInt8]) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count * 2)
+        for byte in bytes {
+            output.append(digits[Int(byte >> 4)])
+            output.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+}
