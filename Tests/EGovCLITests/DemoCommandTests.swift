@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@Suite("egov demo, help and x509 placeholders")
+@Suite("egov demo, help and x509 errors")
 struct DemoCommandTests {
     @Test("demo walks through every step and exits 0")
     func demoText() async throws {
@@ -47,11 +47,13 @@ struct DemoCommandTests {
         #expect(option.status == 64)
     }
 
-    @Test("x509 subcommands are placeholders that refuse with 64")
-    func x509Placeholders() async throws {
+    @Test("x509 subcommands: unknown options are usage errors (64), unreadable files bad input (65)")
+    func x509Errors() async throws {
         let verify = try await CLIRunner.egov(["x509", "verify", "--roots", "roots.pem", "leaf.pem"])
         #expect(verify.status == 64)
-        let show = try await CLIRunner.egov(["x509", "show", "leaf.pem"])
-        #expect(show.status == 64)
+        let missing = try await CLIRunner.egov(["x509", "verify", "--trust", "/nonexistent/roots.pem", "leaf.pem"])
+        #expect(missing.status == 65)
+        let show = try await CLIRunner.egov(["x509", "show", "/nonexistent/leaf.pem"])
+        #expect(show.status == 65)
     }
 }

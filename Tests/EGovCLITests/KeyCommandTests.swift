@@ -101,18 +101,24 @@ struct KeyCommandTests {
         #expect(result.stdout == expected.stdout)
     }
 
-    @Test("public --format jwk: JSON when the JWK API is built in, otherwise usage error 64")
+    @Test("public --format jwk prints the JWK; --format jwks binds the key to an algorithm")
     func publicJWK() async throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
         _ = try await CLIRunner.egov(["key", "generate", "--alg", "ES256", "--out", dir.path("k.pem")])
-        let result = try await CLIRunner.egov(["key", "public", "--in", dir.path("k.pem"), "--format", "jwk"])
-        if result.status == 0 {
-            #expect(try result.json()["kty"] as? String == "EC")
-        } else {
-            #expect(result.status == 64)
-            #expect(try result.errorJSON()["reason"] == "jwk output not available in this build")
-        }
+        let result = try await CLIRunner.egov(["key", "public", "--in", dir.path("k.pem"), "--format", "jwk", "--kid", "k1"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let jwk = try result.json()
+        #expect(jwk["kty"] as? String == "EC")
+        #expect(jwk["crv"] as? String == "P-256")
+        #expect(jwk["kid"] as? String == "k1")
+        #expect(jwk["d"] == nil)
+        let set = try await CLIRunner.egov(["key", "public", "--in", dir.path("k.pem"), "--format", "jwks"])
+        #expect(set.status == 0, "\(set.stderr)")
+        let keys = try #require(try set.json()["keys"] as? [[String: Any]])
+        #expect(keys.first?["alg"] as? String == "ES256")
+        let mismatch = try await CLIRunner.egov(["key", "public", "--in", dir.path("k.pem"), "--format", "jwks", "--alg", "RS256"])
+        #expect(mismatch.status == 64)
     }
 
     @Test("public with a garbage key file is bad input (65)")

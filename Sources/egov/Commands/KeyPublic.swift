@@ -5,11 +5,14 @@ struct KeyPublic: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "public",
         abstract: "Print the public key of a private key (or re-encode a public key).",
-        discussion: "--format pem prints the PUBLIC KEY PEM; --format jwk prints the JWK as JSON."
+        discussion: """
+            --format pem prints the PUBLIC KEY PEM; --format jwk prints the JWK as JSON; --format jwks \
+            prints a JWKS whose key is bound to --alg (default: from the key type), for `egov token verify`.
+            """
     )
 
     enum Format: String, CaseIterable, ExpressibleByArgument, Sendable {
-        case pem, jwk
+        case pem, jwk, jwks
     }
 
     @Option(name: .customLong("in"), help: "Private key (PKCS#8, SEC 1 or PKCS#1 PEM) or PUBLIC KEY PEM.")
@@ -18,11 +21,15 @@ struct KeyPublic: AsyncParsableCommand {
     @Option(name: .long, help: "Output format.")
     var format: Format = .pem
 
-    @Option(name: .long, help: "Key ID (kid) for --format jwk.")
+    @Option(name: .long, help: "Key ID (kid) for --format jwk or jwks.")
     var kid: String?
 
+    @Option(name: .long, help: "Algorithm the key is bound to, for --format jwks (default: from the key type).")
+    var alg: SignatureAlgorithm?
+
     func validate() throws {
-        if kid != nil, format != .jwk { throw ValidationError("--kid applies only to --format jwk") }
+        if kid != nil, format == .pem { throw ValidationError("--kid applies only to --format jwk or jwks") }
+        if alg != nil, format != .jwks { throw ValidationError("--alg applies only to --format jwks") }
     }
 
     func run() async throws {
@@ -30,6 +37,9 @@ struct KeyPublic: AsyncParsableCommand {
         switch format {
         case .pem: Output.printText(publicKey.pemRepresentation)
         case .jwk: Output.printText(try Self.jwkOutput(for: publicKey, keyID: kid))
+        case .jwks:
+            let algorithm = alg ?? SignatureAlgorithm.defaultAlgorithm(for: publicKey.keyType)
+            Output.printText(try Self.jwksOutput(for: publicKey, keyID: kid, algorithm: algorithm))
         }
     }
 }

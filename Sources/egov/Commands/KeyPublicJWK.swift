@@ -1,27 +1,31 @@
 import EGovKit
 
-// `egov key public --format jwk`.
-//
-// The JWK API (`PublicKey.jwk(keyID:)`, `JWK: Codable`, Sources/EGovCrypto/Keys/JWK.swift) comes
-// from another branch. Until it is merged this file compiles the fallback, which refuses with a
-// usage error. After the merge, enable the real path by defining EGOV_JWK for the `egov` target
-// (`swiftSettings: [.define("EGOV_JWK")]`) or by deleting the `#else` branch and the conditions.
+// `egov key public --format jwk|jwks`.
+extension KeyPublic {
+    /// One JWK (RFC 7517) with an optional `kid`.
+    static func jwkOutput(for publicKey: PublicKey, keyID: String?) throws(CLIError) -> String {
+        do {
+            let jwk = try publicKey.jwk(keyID: keyID)
+            return String(decoding: try jwk.jsonBytes(), as: UTF8.self)
+        } catch {
+            throw CLIError(error)
+        }
+    }
 
-#if EGOV_JWK
-    extension KeyPublic {
-        static func jwkOutput(for publicKey: PublicKey, keyID: String?) throws(CLIError) -> String {
-            do {
-                let jwk = try publicKey.jwk(keyID: keyID)
-                return try Output.json(jwk)
-            } catch {
-                throw CLIError.from(error)
-            }
+    /// A JWKS with the key bound to `algorithm` (`alg`, `use: sig`), as `egov token verify --jwks` reads it.
+    static func jwksOutput(for publicKey: PublicKey, keyID: String?, algorithm: SignatureAlgorithm) throws(CLIError)
+        -> String
+    {
+        guard algorithm.isCompatible(with: publicKey.keyType) else {
+            throw CLIError(CryptoError.algorithmMismatch(algorithm: algorithm, keyType: publicKey.keyType.description))
+        }
+        do {
+            var jwk = try publicKey.jwk(keyID: keyID)
+            jwk.alg = algorithm.rawValue
+            jwk.use = "sig"
+            return String(decoding: try JWKSet(keys: [jwk]).jsonBytes(), as: UTF8.self)
+        } catch {
+            throw CLIError(error)
         }
     }
-#else
-    extension KeyPublic {
-        static func jwkOutput(for publicKey: PublicKey, keyID: String?) throws(CLIError) -> String {
-            throw .usage("jwk output not available in this build", code: "cli.unavailable")
-        }
-    }
-#endif
+}
