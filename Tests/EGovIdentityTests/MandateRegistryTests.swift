@@ -73,7 +73,7 @@ struct MandateRegistryTests {
         let registry = try registry(mandates: [mandate("m-1", scope: .services([licensing]))])
         let decision = registry.canAct(person: clerk, for: company, action: .apply, service: licensing, at: now)
         #expect(decision.reason == .allowedByMandate(MandateID(test: "m-1")))
-        #expect(decision.description == "allowed: identity.acting.allowed-by-mandate(m-1)")
+        #expect(decision.description == "allowed: identity.acting.allowed_by_mandate(m-1)")
     }
 
     @Test("staff without a mandate are denied")

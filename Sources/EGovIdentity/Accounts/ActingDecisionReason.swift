@@ -36,22 +36,22 @@ public enum ActingDecisionReason: Hashable, Codable, Sendable, CustomStringConve
         }
     }
 
-    /// A stable dotted code, e.g. `identity.acting.mandate-expired`.
+    /// A stable dotted code, e.g. `identity.acting.mandate_expired`.
     public var code: String {
         switch self {
-        case .allowedByRole: "identity.acting.allowed-by-role"
-        case .allowedByMandate: "identity.acting.allowed-by-mandate"
-        case .unknownOrganisation: "identity.acting.unknown-organisation"
-        case .notAMember: "identity.acting.not-a-member"
-        case .wrongOrganisation: "identity.acting.wrong-organisation"
-        case .membershipNotYetValid: "identity.acting.membership-not-yet-valid"
-        case .membershipEnded: "identity.acting.membership-ended"
-        case .noMandate: "identity.acting.no-mandate"
-        case .mandateExpired: "identity.acting.mandate-expired"
-        case .mandateNotYetValid: "identity.acting.mandate-not-yet-valid"
-        case .mandateRevoked: "identity.acting.mandate-revoked"
-        case .actionOutOfScope: "identity.acting.action-out-of-scope"
-        case .serviceOutOfScope: "identity.acting.service-out-of-scope"
+        case .allowedByRole: "identity.acting.allowed_by_role"
+        case .allowedByMandate: "identity.acting.allowed_by_mandate"
+        case .unknownOrganisation: "identity.acting.unknown_organisation"
+        case .notAMember: "identity.acting.not_a_member"
+        case .wrongOrganisation: "identity.acting.wrong_organisation"
+        case .membershipNotYetValid: "identity.acting.membership_not_yet_valid"
+        case .membershipEnded: "identity.acting.membership_ended"
+        case .noMandate: "identity.acting.no_mandate"
+        case .mandateExpired: "identity.acting.mandate_expired"
+        case .mandateNotYetValid: "identity.acting.mandate_not_yet_valid"
+        case .mandateRevoked: "identity.acting.mandate_revoked"
+        case .actionOutOfScope: "identity.acting.action_out_of_scope"
+        case .serviceOutOfScope: "identity.acting.service_out_of_scope"
         }
     }
 

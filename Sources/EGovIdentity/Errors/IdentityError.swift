@@ -28,10 +28,10 @@ public enum IdentityError: EGovError, Equatable {
         case .invalidIdentifier: "identity.identifier.invalid"
         case .unknownScheme: "identity.scheme.unknown"
         case .duplicateScheme: "identity.scheme.duplicate"
-        case .invalidSchemeID: "identity.scheme.invalid-id"
+        case .invalidSchemeID: "identity.scheme.invalid_id"
         case .duplicateMandate: "identity.mandate.duplicate"
         case .unknownMandate: "identity.mandate.unknown"
-        case .invalidValidityPeriod: "identity.mandate.invalid-validity-period"
+        case .invalidValidityPeriod: "identity.mandate.invalid_validity_period"
         case .duplicateOrganisationAccount: "identity.account.duplicate"
         }
     }

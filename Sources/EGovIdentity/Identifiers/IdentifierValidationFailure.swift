@@ -32,21 +32,21 @@ public enum IdentifierValidationFailure: Error, Sendable, Hashable, Codable, Cus
     /// defines.
     case invalidCategory
 
-    /// A stable machine-readable code, e.g. `identity.identifier.invalid-check-character`.
+    /// A stable machine-readable code, e.g. `identity.identifier.invalid_check_character`.
     public var code: String {
         switch self {
         case .empty: "identity.identifier.empty"
-        case .tooLong: "identity.identifier.too-long"
-        case .wrongLength: "identity.identifier.wrong-length"
-        case .invalidCharacter: "identity.identifier.invalid-character"
-        case .invalidFormat: "identity.identifier.invalid-format"
-        case .invalidCheckCharacter: "identity.identifier.invalid-check-character"
-        case .invalidFieldCheckCharacter: "identity.identifier.invalid-field-check-character"
-        case .invalidEmbeddedCode: "identity.identifier.invalid-embedded-code"
-        case .invalidDate: "identity.identifier.invalid-date"
-        case .dateInFuture: "identity.identifier.date-in-future"
-        case .invalidRegion: "identity.identifier.invalid-region"
-        case .invalidCategory: "identity.identifier.invalid-category"
+        case .tooLong: "identity.identifier.too_long"
+        case .wrongLength: "identity.identifier.wrong_length"
+        case .invalidCharacter: "identity.identifier.invalid_character"
+        case .invalidFormat: "identity.identifier.invalid_format"
+        case .invalidCheckCharacter: "identity.identifier.invalid_check_character"
+        case .invalidFieldCheckCharacter: "identity.identifier.invalid_field_check_character"
+        case .invalidEmbeddedCode: "identity.identifier.invalid_embedded_code"
+        case .invalidDate: "identity.identifier.invalid_date"
+        case .dateInFuture: "identity.identifier.date_in_future"
+        case .invalidRegion: "identity.identifier.invalid_region"
+        case .invalidCategory: "identity.identifier.invalid_category"
         }
     }
 

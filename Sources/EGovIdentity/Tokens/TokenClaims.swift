@@ -68,6 +68,12 @@ public struct TokenClaims: Sendable, Hashable {
         return .object(object)
     }
 
+    /// Reads claims from JSON strictly: `iss`, `sub`, `aud`, `exp`, `iat` and `jti` are required,
+    /// NumericDates must be numbers, `acr` must be an eIDAS level URI, duplicate members are refused.
+    public init(jsonBytes payload: [UInt8]) throws(TokenError) {
+        try self.init(parsing: payload)
+    }
+
     /// Reads claims from a verified payload, strictly.
     init(parsing payload: [UInt8]) throws(TokenError) {
         let value: JSONValue
