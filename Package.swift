@@ -55,6 +55,7 @@ let package = Package(
             name: "egov",
             dependencies: [
                 "EGovKit",
+                "EGovTesting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings

@@ -62,6 +62,8 @@ import Testing
         #expect(options.contains([.totp]))
         #expect(options.contains([.hardwareCertificate]))
         #expect(!options.contains([.password]))
+        // Options that reach just the required level come before ones that overshoot it.
+        #expect(Array(options.prefix(3)) == [[.smsOneTimeCode], [.softwareCertificate], [.totp]])
     }
 
     @Test func acrMapping() {

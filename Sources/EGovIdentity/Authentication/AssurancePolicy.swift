@@ -114,9 +114,19 @@ public struct AssurancePolicy: Sendable, Hashable, Codable {
         // Step-up: for each rule reaching the required level or above, what is still missing
         // among fresh events; offer the smallest additions first.
         let fresh = freshMethods(events, for: required, at: time)
-        let options = Set(rules.filter { $0.level >= required }.map { $0.methods.subtracting(fresh) })
-            .filter { !$0.isEmpty }
-            .sorted { ($0.count, $0.sorted().map(\.rawValue).joined()) < ($1.count, $1.sorted().map(\.rawValue).joined()) }
+        // Each missing set, with the lowest level a rule needing it reaches: sets that reach just
+        // the required level come before ones that overshoot (a counter visit for a web login).
+        var lowestLevel: [Set<AuthenticationMethod>: AssuranceLevel] = [:]
+        for rule in rules where rule.level >= required {
+            let missing = rule.methods.subtracting(fresh)
+            guard !missing.isEmpty else { continue }
+            lowestLevel[missing] = min(lowestLevel[missing] ?? rule.level, rule.level)
+        }
+        func key(_ set: Set<AuthenticationMethod>) -> (Int, Int, String) {
+            let overshoot = AssuranceLevel.allCases.firstIndex(of: lowestLevel[set] ?? required) ?? 0
+            return (set.count, overshoot, set.sorted().map(\.rawValue).joined(separator: "+"))
+        }
+        let options = lowestLevel.keys.sorted { key($0) < key($1) }
         return .stepUp(required: required, current: current, options: options.map { $0.sorted() })
     }
 }
@@ -126,7 +136,7 @@ public enum AccessDecision: Sendable, Hashable {
     /// The session is at or above the required level.
     case allow(level: AssuranceLevel)
     /// More authentication is needed; `options` lists method sets that would each suffice,
-    /// smallest first. `current` is `nil` when no level holds any more (e.g. the session expired).
+    /// fewest methods first, then those reaching just the required level. `current` is `nil` when no level holds any more (e.g. the session expired).
     case stepUp(required: AssuranceLevel, current: AssuranceLevel?, options: [[AuthenticationMethod]])
 
     /// Whether access is allowed.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import EGovKit
+import EGovTesting
 import Foundation
 
 struct Demo: AsyncParsableCommand {
@@ -19,7 +20,7 @@ struct Demo: AsyncParsableCommand {
     func run() async throws {
         var outcomes: [DemoStep.Outcome] = []
         for step in DemoStep.all {
-            let outcome = step.perform()
+            let outcome = await step.perform()
             outcomes.append(outcome)
             if !json {
                 print("\(outcome.ok ? "ok  " : "FAIL") \(outcome.step)")
@@ -41,7 +42,7 @@ struct Demo: AsyncParsableCommand {
 /// Later features add steps by appending to ``all``.
 struct DemoStep: Sendable {
     let title: String
-    let action: @Sendable () throws -> String
+    let action: @Sendable () async throws -> String
 
     struct Outcome: Encodable, Sendable {
         let step: String
@@ -54,9 +55,9 @@ struct DemoStep: Sendable {
         let detail: String
     }
 
-    func perform() -> Outcome {
+    func perform() async -> Outcome {
         do {
-            return Outcome(step: title, ok: true, detail: try action())
+            return Outcome(step: title, ok: true, detail: try await action())
         } catch let error as Unexpected {
             return Outcome(step: title, ok: false, detail: error.detail)
         } catch {
@@ -69,6 +70,7 @@ struct DemoStep: Sendable {
     /// Every step, in order.
     static var all: [DemoStep] {
         SignatureAlgorithm.allCases.map(signAndVerify) + [sm2DefaultID, digests, tampering]
+            + [certificateChains] + IdentityDemo.steps
     }
 
     /// Generates a key for `algorithm`, signs, and verifies.
@@ -126,5 +128,26 @@ struct DemoStep: Sendable {
             throw Unexpected(detail: "a signature verified over a tampered message")
         }
         return "flipping one bit of the message makes the ES256 signature invalid, as it should"
+    }
+
+    /// A test PKI (root -> intermediate -> leaf) in P-256 and SM2: valid, then revoked.
+    static let certificateChains = DemoStep(title: "X.509: P-256 and SM2 chains validate; a revoked leaf does not") {
+        var lines: [String] = []
+        for algorithm in [TestPKI.Algorithm.p256, .sm2] {
+            var pki = try TestPKI(algorithm: algorithm)
+            let validator = CertificateChainValidator()
+            let valid = validator.validate(
+                pki.leaf.certificate, intermediates: [pki.intermediate.certificate],
+                trustAnchors: [pki.root.certificate], at: TestPKI.referenceDate, purpose: .signing)
+            guard valid.isValid else { throw Unexpected(detail: "\(algorithm) chain: \(valid.failure?.code ?? "?")") }
+            pki.revoke(pki.leaf.certificate.serialNumber)
+            let revoked = validator.validate(
+                pki.leaf.certificate, intermediates: [pki.intermediate.certificate],
+                trustAnchors: [pki.root.certificate], crls: [try pki.crl()], at: TestPKI.referenceDate,
+                purpose: .signing)
+            guard revoked.failure == .revoked else { throw Unexpected(detail: "revocation of \(algorithm) leaf not seen") }
+            lines.append("\(algorithm.rawValue): chain of \(valid.chain.count) valid, revoked leaf refused")
+        }
+        return lines.joined(separator: "; ")
     }
 }
