@@ -1,0 +1,24 @@
+// swift-tools-version: 6.1
+// libFuzzer targets for EGovKit's parsers. Build from this directory with
+//   swift build -c release --sanitize=fuzzer --sanitize=address
+// (see README.md). Each target exports LLVMFuzzerTestOneInput and has no main.swift: libFuzzer
+// provides main(). A plain `swift build` without --sanitize=fuzzer does not link them.
+
+import PackageDescription
+
+let fuzzTargets = ["FuzzPEMKey", "FuzzPEMDocument", "FuzzDERSignature"]
+
+let package = Package(
+    name: "EGovKitFuzz",
+    platforms: [.macOS(.v15)],
+    dependencies: [
+        .package(name: "EGovKit", path: "..")
+    ],
+    targets: fuzzTargets.map { name in
+        .executableTarget(
+            name: name,
+            dependencies: [.product(name: "EGovCrypto", package: "EGovKit")]
+        )
+    },
+    swiftLanguageModes: [.v6]
+)
