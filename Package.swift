@@ -5,7 +5,7 @@
 import PackageDescription
 
 let strictSettings: [SwiftSetting] = [
-    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("ExistentialAny")
 ]
 
 let package = Package(
@@ -40,7 +40,8 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(name: "EGovIdentity", dependencies: ["EGovCore", "EGovCrypto"], swiftSettings: strictSettings),
-        .testTarget(name: "EGovIdentityTests", dependencies: ["EGovIdentity", "EGovTesting"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "EGovIdentityTests", dependencies: ["EGovIdentity", "EGovTesting"], swiftSettings: strictSettings),
         .target(
             name: "EGovTesting",
             dependencies: ["EGovCore", "EGovCrypto"],

@@ -36,6 +36,18 @@ let package = Package(
             path: "Benchmarks/CryptoBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        .executableTarget(
+            name: "IdentityBenchmarks",
+            dependencies: [
+                .product(name: "EGovIdentity", package: "EGovKit"),
+                .product(name: "EGovCrypto", package: "EGovKit"),
+                .product(name: "EGovCore", package: "EGovKit"),
+                "RawOpenSSL",
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/IdentityBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

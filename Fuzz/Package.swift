@@ -6,7 +6,7 @@
 
 import PackageDescription
 
-let fuzzTargets = ["FuzzPEMKey", "FuzzPEMDocument", "FuzzDERSignature"]
+let fuzzTargets = ["FuzzPEMKey", "FuzzPEMDocument", "FuzzDERSignature", "FuzzJWK", "FuzzCertificate"]
 
 let package = Package(
     name: "EGovKitFuzz",

@@ -106,7 +106,9 @@ struct KeyCommandTests {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
         _ = try await CLIRunner.egov(["key", "generate", "--alg", "ES256", "--out", dir.path("k.pem")])
-        let result = try await CLIRunner.egov(["key", "public", "--in", dir.path("k.pem"), "--format", "jwk", "--kid", "k1"])
+        let result = try await CLIRunner.egov([
+            "key", "public", "--in", dir.path("k.pem"), "--format", "jwk", "--kid", "k1",
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         let jwk = try result.json()
         #expect(jwk["kty"] as? String == "EC")
@@ -117,7 +119,9 @@ struct KeyCommandTests {
         #expect(set.status == 0, "\(set.stderr)")
         let keys = try #require(try set.json()["keys"] as? [[String: Any]])
         #expect(keys.first?["alg"] as? String == "ES256")
-        let mismatch = try await CLIRunner.egov(["key", "public", "--in", dir.path("k.pem"), "--format", "jwks", "--alg", "RS256"])
+        let mismatch = try await CLIRunner.egov([
+            "key", "public", "--in", dir.path("k.pem"), "--format", "jwks", "--alg", "RS256",
+        ])
         #expect(mismatch.status == 64)
     }
 

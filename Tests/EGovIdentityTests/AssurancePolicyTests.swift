@@ -11,7 +11,8 @@ import Testing
         -> AuthenticationEvent
     {
         AuthenticationEvent(
-            method: method, time: now.addingTimeInterval(-minutesAgo * 60), matchScore: score, livenessChecked: liveness)
+            method: method, time: now.addingTimeInterval(-minutesAgo * 60), matchScore: score, livenessChecked: liveness
+        )
     }
 
     @Test func levelsFromEventCombinations() {
@@ -22,7 +23,8 @@ import Testing
         #expect(policy.level(of: [event(.smsOneTimeCode), event(.totp)], at: now) == .low)  // two possession factors
         #expect(policy.level(of: [event(.hardwareCertificate)], at: now) == .high)
         #expect(policy.level(of: [event(.inPersonCounter)], at: now) == .high)
-        #expect(policy.level(of: [event(.faceMatch, score: 0.95, liveness: true), event(.totp)], at: now) == .substantial)
+        #expect(
+            policy.level(of: [event(.faceMatch, score: 0.95, liveness: true), event(.totp)], at: now) == .substantial)
     }
 
     @Test func faceMatchNeedsLivenessAndScore() {
@@ -47,7 +49,9 @@ import Testing
     }
 
     @Test func decisionAllowsOrAsksForStepUp() {
-        #expect(policy.decide([event(.password), event(.totp)], required: .substantial, at: now) == .allow(level: .substantial))
+        #expect(
+            policy.decide([event(.password), event(.totp)], required: .substantial, at: now)
+                == .allow(level: .substantial))
         #expect(policy.decide([event(.hardwareCertificate)], required: .substantial, at: now).isAllowed)
         let decision = policy.decide([event(.password)], required: .substantial, at: now)
         guard case .stepUp(let required, let current, let options) = decision else {

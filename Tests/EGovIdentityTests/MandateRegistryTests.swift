@@ -193,12 +193,15 @@ struct MandateRegistryTests {
     @Test("registration errors")
     func registrationErrors() throws {
         var registry = try registry(mandates: [mandate("m-1")])
-        #expect(throws: IdentityError.duplicateMandate(id: MandateID(test: "m-1"))) { try registry.register(mandate("m-1")) }
+        #expect(throws: IdentityError.duplicateMandate(id: MandateID(test: "m-1"))) {
+            try registry.register(mandate("m-1"))
+        }
         #expect(throws: IdentityError.invalidValidityPeriod) {
             try registry.register(mandate("m-2", from: utc(2026, 2, 1), until: utc(2026, 1, 1)))
         }
         #expect(throws: IdentityError.duplicateOrganisationAccount(organisation: company)) {
-            try registry.register(OrganisationAccount(id: AccountID(test: "acc-3"), organisation: company, openedAt: now))
+            try registry.register(
+                OrganisationAccount(id: AccountID(test: "acc-3"), organisation: company, openedAt: now))
         }
     }
 }

@@ -20,14 +20,21 @@ import Testing
     ])
     func rfc6238AppendixB(_ row: (Double, String, String, String)) throws {
         let time = Date(timeIntervalSince1970: row.0)
-        #expect(try TimeBasedOneTimePassword(secret: Self.sha1Seed, algorithm: .sha1, digits: 8).code(at: time) == row.1)
-        #expect(try TimeBasedOneTimePassword(secret: Self.sha256Seed, algorithm: .sha256, digits: 8).code(at: time) == row.2)
-        #expect(try TimeBasedOneTimePassword(secret: Self.sha512Seed, algorithm: .sha512, digits: 8).code(at: time) == row.3)
+        #expect(
+            try TimeBasedOneTimePassword(secret: Self.sha1Seed, algorithm: .sha1, digits: 8).code(at: time) == row.1)
+        #expect(
+            try TimeBasedOneTimePassword(secret: Self.sha256Seed, algorithm: .sha256, digits: 8).code(at: time) == row.2
+        )
+        #expect(
+            try TimeBasedOneTimePassword(secret: Self.sha512Seed, algorithm: .sha512, digits: 8).code(at: time) == row.3
+        )
     }
 
     /// RFC 4226 appendix D: HOTP values for counters 0...9.
     @Test func rfc4226AppendixD() throws {
-        let expected = ["755224", "287082", "359152", "969429", "338314", "254676", "287922", "162583", "399871", "520489"]
+        let expected = [
+            "755224", "287082", "359152", "969429", "338314", "254676", "287922", "162583", "399871", "520489",
+        ]
         let otp = try TimeBasedOneTimePassword(secret: Self.sha1Seed)
         for (counter, value) in expected.enumerated() {
             #expect(try otp.code(forStep: UInt64(counter)) == value)
@@ -64,6 +71,8 @@ import Testing
         let otp = try TimeBasedOneTimePassword(secret: Self.sha1Seed)
         #expect(!otp.description.contains("GEZDGNBVGY3TQOJQ"))
         // RFC 4648 base32 of "12345678901234567890".
-        #expect(otp.provisioningURI(issuer: "Macau", accountName: "a@b").contains("secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"))
+        #expect(
+            otp.provisioningURI(issuer: "Macau", accountName: "a@b").contains("secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ")
+        )
     }
 }

@@ -22,7 +22,8 @@ final class TestClock: WallClock, @unchecked Sendable {
         let key = try PrivateKey.generate(for: algorithm).signingKey(for: algorithm)
         let issuer = try TokenIssuer(issuer: "https://account.gov.mo", signingKey: key, keyID: "k1", clock: clock)
         let keySet = JWSKeySet([.init(keyID: "k1", key: try key.publicKey.verificationKey(for: algorithm))])
-        let verifier = try TokenVerifier(keySet: keySet, issuer: "https://account.gov.mo", audience: "dsal", clock: clock)
+        let verifier = try TokenVerifier(
+            keySet: keySet, issuer: "https://account.gov.mo", audience: "dsal", clock: clock)
         return (issuer, verifier, clock)
     }
 
@@ -74,7 +75,8 @@ final class TestClock: WallClock, @unchecked Sendable {
         // Wrong audience and issuer.
         let otherAudience = try await issuer.issue(subject: "p", audience: ["dsi"])
         #expect(throws: TokenError.wrongAudience) { try verifier.verify(otherAudience) }
-        let otherIssuer = try TokenIssuer(issuer: "https://evil", signingKey: issuer.signingKey, keyID: "k1", clock: clock)
+        let otherIssuer = try TokenIssuer(
+            issuer: "https://evil", signingKey: issuer.signingKey, keyID: "k1", clock: clock)
         let otherIssuerToken = try await otherIssuer.issue(subject: "p", audience: ["dsal"])
         #expect(throws: TokenError.wrongIssuer) { try verifier.verify(otherIssuerToken) }
         // Wrong key under the same kid.
@@ -83,7 +85,10 @@ final class TestClock: WallClock, @unchecked Sendable {
         let forgedToken = try await forged.issue(subject: "p", audience: ["dsal"])
         #expect(throws: TokenError.invalidSignatureOrFormat(.signatureInvalid)) { try verifier.verify(forgedToken) }
         // alg swapped in the header (to another real algorithm and to none).
-        for (alg, expected) in [("ES384", JWSError.algorithmNotAllowed("ES384")), ("none", .unsecuredAlgorithm), ("RS256", .algorithmNotAllowed("RS256"))] {
+        for (alg, expected) in [
+            ("ES384", JWSError.algorithmNotAllowed("ES384")), ("none", .unsecuredAlgorithm),
+            ("RS256", .algorithmNotAllowed("RS256")),
+        ] {
             let header = Base64URL.encode(Array("{\"alg\":\"\(alg)\",\"kid\":\"k1\",\"typ\":\"at+jwt\"}".utf8))
             #expect(throws: TokenError.invalidSignatureOrFormat(expected)) {
                 try verifier.verify([header, parts[1], parts[2]].joined(separator: "."))
@@ -91,13 +96,20 @@ final class TestClock: WallClock, @unchecked Sendable {
         }
         // Payload edited (subject changed), truncated, extra segment.
         var claims = try JSONValue.parse(Base64URL.decode(parts[1]))
-        if case .object(var object) = claims { object["sub"] = .string("admin"); claims = .object(object) }
+        if case .object(var object) = claims {
+            object["sub"] = .string("admin")
+            claims = .object(object)
+        }
         let edited = Base64URL.encode(try CanonicalJSON.serialize(claims))
         #expect(throws: TokenError.invalidSignatureOrFormat(.signatureInvalid)) {
             try verifier.verify([parts[0], edited, parts[2]].joined(separator: "."))
         }
-        #expect(throws: TokenError.invalidSignatureOrFormat(.wrongSegmentCount(2))) { try verifier.verify(parts[0] + "." + parts[1]) }
-        #expect(throws: TokenError.invalidSignatureOrFormat(.wrongSegmentCount(4))) { try verifier.verify(token + ".AA") }
+        #expect(throws: TokenError.invalidSignatureOrFormat(.wrongSegmentCount(2))) {
+            try verifier.verify(parts[0] + "." + parts[1])
+        }
+        #expect(throws: TokenError.invalidSignatureOrFormat(.wrongSegmentCount(4))) {
+            try verifier.verify(token + ".AA")
+        }
         #expect(throws: TokenError.self) { try verifier.verify(String(token.dropLast(10))) }
         // An identity token is not an access token.
         let identityToken = try await issuer.issue(subject: "p", audience: ["dsal"], kind: .identity)
@@ -125,7 +137,8 @@ final class TestClock: WallClock, @unchecked Sendable {
         let published = try issuer.jwks().jsonBytes()
         #expect(!String(decoding: published, as: UTF8.self).contains("\"d\""))
         let keySet = try JWKSet(jsonBytes: published).verificationKeys()
-        let verifier = try TokenVerifier(keySet: keySet, issuer: "https://account.gov.mo", audience: "dsal", clock: clock)
+        let verifier = try TokenVerifier(
+            keySet: keySet, issuer: "https://account.gov.mo", audience: "dsal", clock: clock)
         let token = try await issuer.issue(subject: "p", audience: ["dsal"])
         #expect(try verifier.verify(token).subject == "p")
     }

@@ -5,55 +5,55 @@
 /// someone who recomputes every hash (the hash is public, not keyed): for that, compare against a
 /// head hash and count published or stored elsewhere, via `expectedHead` and `expectedCount`.
 public enum AuditChain {
-  /// The `previousHash` of the first entry for `hashFunction`: zeros, one hex digit per nibble of
-  /// its digest (64 for SHA-256).
-  public static func genesisHash(for hashFunction: any HashFunction) -> String {
-    String(repeating: "0", count: hashFunction.hash([]).count * 2)
-  }
+    /// The `previousHash` of the first entry for `hashFunction`: zeros, one hex digit per nibble of
+    /// its digest (64 for SHA-256).
+    public static func genesisHash(for hashFunction: any HashFunction) -> String {
+        String(repeating: "0", count: hashFunction.hash([]).count * 2)
+    }
 
-  /// Verifies a complete chain, starting at sequence 0.
-  ///
-  /// Checks, for each entry in order: the algorithm identifier, that the sequence number equals
-  /// the position, that `previousHash` links to the previous entry (or the genesis hash), and
-  /// that `hash` matches the recomputed digest. Then, if given, the expected count and head.
-  ///
-  /// - Parameters:
-  ///   - entries: the whole chain, in order.
-  ///   - hashFunction: the algorithm the chain was built with.
-  ///   - expectedHead: the hash the last entry must have (from an independently stored checkpoint).
-  ///   - expectedCount: the number of entries the chain must have.
-  /// - Returns: the verification outcome, naming the first invalid entry.
-  public static func verify(
-    _ entries: [AuditEntry], hashFunction: any HashFunction, expectedHead: String? = nil,
-    expectedCount: Int? = nil
-  ) -> AuditVerification {
-    var previous = genesisHash(for: hashFunction)
-    for (index, entry) in entries.enumerated() {
-      let head: String? = index > 0 ? entries[index - 1].hash : nil
-      guard entry.hashAlgorithm == hashFunction.identifier else {
-        return .invalid(entryCount: entries.count, at: index, .algorithmMismatch, head: head)
-      }
-      guard entry.sequence == index else {
-        return .invalid(entryCount: entries.count, at: index, .sequenceGap, head: head)
-      }
-      guard entry.previousHash == previous else {
-        return .invalid(entryCount: entries.count, at: index, .brokenLink, head: head)
-      }
-      guard let recomputed = try? entry.computeHash(using: hashFunction), recomputed == entry.hash
-      else {
-        return .invalid(entryCount: entries.count, at: index, .hashMismatch, head: head)
-      }
-      previous = entry.hash
+    /// Verifies a complete chain, starting at sequence 0.
+    ///
+    /// Checks, for each entry in order: the algorithm identifier, that the sequence number equals
+    /// the position, that `previousHash` links to the previous entry (or the genesis hash), and
+    /// that `hash` matches the recomputed digest. Then, if given, the expected count and head.
+    ///
+    /// - Parameters:
+    ///   - entries: the whole chain, in order.
+    ///   - hashFunction: the algorithm the chain was built with.
+    ///   - expectedHead: the hash the last entry must have (from an independently stored checkpoint).
+    ///   - expectedCount: the number of entries the chain must have.
+    /// - Returns: the verification outcome, naming the first invalid entry.
+    public static func verify(
+        _ entries: [AuditEntry], hashFunction: any HashFunction, expectedHead: String? = nil,
+        expectedCount: Int? = nil
+    ) -> AuditVerification {
+        var previous = genesisHash(for: hashFunction)
+        for (index, entry) in entries.enumerated() {
+            let head: String? = index > 0 ? entries[index - 1].hash : nil
+            guard entry.hashAlgorithm == hashFunction.identifier else {
+                return .invalid(entryCount: entries.count, at: index, .algorithmMismatch, head: head)
+            }
+            guard entry.sequence == index else {
+                return .invalid(entryCount: entries.count, at: index, .sequenceGap, head: head)
+            }
+            guard entry.previousHash == previous else {
+                return .invalid(entryCount: entries.count, at: index, .brokenLink, head: head)
+            }
+            guard let recomputed = try? entry.computeHash(using: hashFunction), recomputed == entry.hash
+            else {
+                return .invalid(entryCount: entries.count, at: index, .hashMismatch, head: head)
+            }
+            previous = entry.hash
+        }
+        let head = entries.last?.hash
+        if let expectedCount, expectedCount != entries.count {
+            return .invalid(
+                entryCount: entries.count, at: min(expectedCount, entries.count), .countMismatch, head: head
+            )
+        }
+        if let expectedHead, expectedHead != head {
+            return .invalid(entryCount: entries.count, at: entries.count, .headMismatch, head: head)
+        }
+        return .valid(entryCount: entries.count, head: head)
     }
-    let head = entries.last?.hash
-    if let expectedCount, expectedCount != entries.count {
-      return .invalid(
-        entryCount: entries.count, at: min(expectedCount, entries.count), .countMismatch, head: head
-      )
-    }
-    if let expectedHead, expectedHead != head {
-      return .invalid(entryCount: entries.count, at: entries.count, .headMismatch, head: head)
-    }
-    return .valid(entryCount: entries.count, head: head)
-  }
 }

@@ -5,12 +5,12 @@
 /// Implementations must serialise appends so that sequence numbers are gap-free and each entry
 /// links to the one before it, even under concurrent use.
 public protocol AuditLog: Sendable {
-  /// Appends an event, stamping it with the current time, and returns the sealed entry.
-  func append(_ event: AuditEvent) async throws -> AuditEntry
-  /// Up to `limit` entries starting at sequence number `from` (empty past the end).
-  func entries(from: Int, limit: Int) async throws -> [AuditEntry]
-  /// The number of entries.
-  var count: Int { get async throws }
-  /// Verifies the whole stored chain.
-  func verify() async throws -> AuditVerification
+    /// Appends an event, stamping it with the current time, and returns the sealed entry.
+    func append(_ event: AuditEvent) async throws -> AuditEntry
+    /// Up to `limit` entries starting at sequence number `from` (empty past the end).
+    func entries(from: Int, limit: Int) async throws -> [AuditEntry]
+    /// The number of entries.
+    var count: Int { get async throws }
+    /// Verifies the whole stored chain.
+    func verify() async throws -> AuditVerification
 }

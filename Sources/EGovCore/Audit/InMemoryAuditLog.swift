@@ -2,47 +2,47 @@
 ///
 /// An actor, so concurrent appends are serialised and the chain stays intact.
 public actor InMemoryAuditLog: AuditLog {
-  private let hashFunction: any HashFunction
-  private let clock: any WallClock
-  private var stored: [AuditEntry] = []
+    private let hashFunction: any HashFunction
+    private let clock: any WallClock
+    private var stored: [AuditEntry] = []
 
-  /// Creates an empty log.
-  ///
-  /// - Parameters:
-  ///   - hashFunction: the chain's hash (EGovCrypto provides SHA-256 and SM3).
-  ///   - clock: the source of entry times.
-  public init(hashFunction: any HashFunction, clock: any WallClock = SystemClock()) {
-    self.hashFunction = hashFunction
-    self.clock = clock
-  }
-
-  /// Appends an event, stamping it with the clock's time, and returns the sealed entry.
-  public func append(_ event: AuditEvent) throws(AuditLogError) -> AuditEntry {
-    let previous = stored.last?.hash ?? AuditChain.genesisHash(for: hashFunction)
-    do {
-      let entry = try AuditEntry.sealed(
-        sequence: stored.count, time: clock.now(), event: event, previousHash: previous,
-        hashFunction: hashFunction)
-      stored.append(entry)
-      return entry
-    } catch {
-      throw .serializationFailed(error)
+    /// Creates an empty log.
+    ///
+    /// - Parameters:
+    ///   - hashFunction: the chain's hash (EGovCrypto provides SHA-256 and SM3).
+    ///   - clock: the source of entry times.
+    public init(hashFunction: any HashFunction, clock: any WallClock = SystemClock()) {
+        self.hashFunction = hashFunction
+        self.clock = clock
     }
-  }
 
-  /// Up to `limit` entries starting at sequence number `from`.
-  public func entries(from: Int, limit: Int) throws(AuditLogError) -> [AuditEntry] {
-    guard from >= 0, limit >= 0 else { throw .invalidRange }
-    guard from < stored.count else { return [] }
-    let end = from + min(limit, stored.count - from)
-    return Array(stored[from..<end])
-  }
+    /// Appends an event, stamping it with the clock's time, and returns the sealed entry.
+    public func append(_ event: AuditEvent) throws(AuditLogError) -> AuditEntry {
+        let previous = stored.last?.hash ?? AuditChain.genesisHash(for: hashFunction)
+        do {
+            let entry = try AuditEntry.sealed(
+                sequence: stored.count, time: clock.now(), event: event, previousHash: previous,
+                hashFunction: hashFunction)
+            stored.append(entry)
+            return entry
+        } catch {
+            throw .serializationFailed(error)
+        }
+    }
 
-  /// The number of entries.
-  public var count: Int { stored.count }
+    /// Up to `limit` entries starting at sequence number `from`.
+    public func entries(from: Int, limit: Int) throws(AuditLogError) -> [AuditEntry] {
+        guard from >= 0, limit >= 0 else { throw .invalidRange }
+        guard from < stored.count else { return [] }
+        let end = from + min(limit, stored.count - from)
+        return Array(stored[from..<end])
+    }
 
-  /// Verifies the stored chain.
-  public func verify() -> AuditVerification {
-    AuditChain.verify(stored, hashFunction: hashFunction)
-  }
+    /// The number of entries.
+    public var count: Int { stored.count }
+
+    /// Verifies the stored chain.
+    public func verify() -> AuditVerification {
+        AuditChain.verify(stored, hashFunction: hashFunction)
+    }
 }

@@ -8,13 +8,13 @@
 /// Neither may contain secrets (private keys, one-time codes) or personal data (names, identity
 /// numbers): errors end up in logs. Describe *what* was wrong, never echo the offending value.
 public protocol EGovError: Error, CustomStringConvertible, Sendable {
-  /// A stable machine-readable code, e.g. `crypto.signature.malformed`.
-  var code: String { get }
-  /// A readable explanation of what was wrong, free of secrets and personal data.
-  var reason: String { get }
+    /// A stable machine-readable code, e.g. `crypto.signature.malformed`.
+    var code: String { get }
+    /// A readable explanation of what was wrong, free of secrets and personal data.
+    var reason: String { get }
 }
 
 extension EGovError {
-  /// `code: reason`, suitable for logs.
-  public var description: String { "\(code): \(reason)" }
+    /// `code: reason`, suitable for logs.
+    public var description: String { "\(code): \(reason)" }
 }

@@ -9,15 +9,15 @@ import Foundation
 /// Named `WallClock` rather than `Clock` so that it does not collide with the standard library's
 /// `Clock` protocol (which measures durations with instants, not calendar dates).
 public protocol WallClock: Sendable {
-  /// The current time.
-  func now() -> Date
+    /// The current time.
+    func now() -> Date
 }
 
 /// The system's real-time clock.
 public struct SystemClock: WallClock {
-  /// Creates a system clock.
-  public init() {}
+    /// Creates a system clock.
+    public init() {}
 
-  /// The current system time.
-  public func now() -> Date { Date() }
+    /// The current system time.
+    public func now() -> Date { Date() }
 }

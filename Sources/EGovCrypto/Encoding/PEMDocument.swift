@@ -31,7 +31,9 @@ public struct PEMDocument: Sendable, Hashable {
     }
 
     /// Parses text that holds one or more PEM blocks (a bundle), in order.
-    public static func parseAll(_ text: String, limit: Int = PEMDocument.defaultLimit) throws(CryptoError) -> [PEMDocument] {
+    public static func parseAll(_ text: String, limit: Int = PEMDocument.defaultLimit) throws(CryptoError)
+        -> [PEMDocument]
+    {
         guard text.utf8.count <= limit else { throw .inputTooLarge(what: "PEM text", limit: limit) }
         var documents: [PEMDocument] = []
         var currentLabel: String?

@@ -42,7 +42,8 @@ public enum JWS {
     }
 
     /// Converts a signature from its native encoding (DER for ECDSA/SM2) to the JOSE encoding.
-    static func joseSignature(fromNative native: [UInt8], algorithm: SignatureAlgorithm) throws(CryptoError) -> [UInt8] {
+    static func joseSignature(fromNative native: [UInt8], algorithm: SignatureAlgorithm) throws(CryptoError) -> [UInt8]
+    {
         guard let length = algorithm.componentLength else { return native }
         return try ECDSASignature.rawRepresentation(fromDER: native, componentLength: length)
     }
@@ -74,7 +75,8 @@ public struct JWSVerificationPolicy: Sendable, Hashable {
     public var maximumLength: Int
 
     /// Creates a policy.
-    public init(expectedType: String? = nil, understoodCriticalHeaders: Set<String> = [], maximumLength: Int = 1 << 20) {
+    public init(expectedType: String? = nil, understoodCriticalHeaders: Set<String> = [], maximumLength: Int = 1 << 20)
+    {
         self.expectedType = expectedType
         self.understoodCriticalHeaders = understoodCriticalHeaders
         self.maximumLength = maximumLength

@@ -60,7 +60,8 @@ public enum JWSError: EGovError, Equatable {
         case .unsecuredAlgorithm: "alg none (unsecured JWS) is never accepted"
         case .unsupportedAlgorithm(let alg): "alg \(alg) is not supported"
         case .algorithmNotAllowed(let alg): "alg \(alg) is not allowed for this key"
-        case .unknownKey(let kid): kid.map { "no verification key with kid \($0)" } ?? "no verification key for this JWS"
+        case .unknownKey(let kid):
+            kid.map { "no verification key with kid \($0)" } ?? "no verification key for this JWS"
         case .unexpectedType(let expected, let found): "typ \(found ?? "(absent)") is not the expected \(expected)"
         case .unsupportedCriticalHeader(let name): "critical header \(name) is not understood"
         case .malformedSignature(let detail): "malformed signature: \(detail)"

@@ -1,5 +1,5 @@
-import Foundation
 import EGovCore
+import Foundation
 
 /// A JWS protected header (RFC 7515 section 4), parsed strictly.
 ///
@@ -98,7 +98,9 @@ public struct JWSHeader: Sendable, Hashable {
             }
             var names: [String] = []
             for item in items {
-                guard case .string(let name) = item else { throw .unsupportedCriticalHeader("crit entry is not a string") }
+                guard case .string(let name) = item else {
+                    throw .unsupportedCriticalHeader("crit entry is not a string")
+                }
                 guard !Self.registeredNames.contains(name) else {
                     throw .unsupportedCriticalHeader("\(name) is a registered header and may not be critical")
                 }

@@ -52,7 +52,9 @@ public struct JWKSet: Codable, Sendable, Hashable {
 
     /// The JSON text of the set.
     public func jsonBytes() throws(CryptoError) -> [UInt8] {
-        guard !keys.contains(where: \.isPrivate) else { throw .malformedJWK("refusing to serialise a private key in a JWKS") }
+        guard !keys.contains(where: \.isPrivate) else {
+            throw .malformedJWK("refusing to serialise a private key in a JWKS")
+        }
         var items: [JSONValue] = []
         for key in keys {
             do {

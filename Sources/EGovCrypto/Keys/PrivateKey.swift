@@ -80,7 +80,9 @@ public struct PrivateKey: Sendable, CustomStringConvertible {
         }
         let info = try OpenSSL.d2i(bytes, what: "PKCS#8 PrivateKeyInfo") { cursor, length in
             d2i_PKCS8_PRIV_KEY_INFO(nil, cursor, length)
-        } release: { PKCS8_PRIV_KEY_INFO_free($0) }
+        } release: {
+            PKCS8_PRIV_KEY_INFO_free($0)
+        }
         defer { PKCS8_PRIV_KEY_INFO_free(info) }
         guard let pointer = EVP_PKCS82PKEY(info) else {
             OpenSSL.clearErrors()
@@ -104,7 +106,9 @@ public struct PrivateKey: Sendable, CustomStringConvertible {
             let type = document.label == "EC PRIVATE KEY" ? EVP_PKEY_EC : EVP_PKEY_RSA
             let pointer = try OpenSSL.d2i(document.der, what: document.label) { cursor, length in
                 d2i_PrivateKey(type, nil, cursor, length)
-            } release: { EVP_PKEY_free($0) }
+            } release: {
+                EVP_PKEY_free($0)
+            }
             try self.init(key: EVPKey(taking: pointer))
         case "ENCRYPTED PRIVATE KEY":
             throw .encryptedKeyNotSupported
@@ -126,7 +130,8 @@ public struct PrivateKey: Sendable, CustomStringConvertible {
             _ = try inner.read(tag: 0x02, what: "version")
             _ = try inner.read(tag: isEC ? 0x04 : 0x02, what: isEC ? "privateKey" : "modulus")
         } catch {
-            throw .malformedDER(what: "the \(label) body is not a \(isEC ? "SEC 1 ECPrivateKey" : "PKCS#1 RSAPrivateKey")")
+            throw .malformedDER(
+                what: "the \(label) body is not a \(isEC ? "SEC 1 ECPrivateKey" : "PKCS#1 RSAPrivateKey")")
         }
     }
 

@@ -28,7 +28,9 @@ public struct PublicKey: Sendable, Hashable, CustomStringConvertible {
         }
         let pointer = try OpenSSL.d2i(bytes, what: "SubjectPublicKeyInfo") { cursor, length in
             d2i_PUBKEY(nil, cursor, length)
-        } release: { EVP_PKEY_free($0) }
+        } release: {
+            EVP_PKEY_free($0)
+        }
         try self.init(key: EVPKey(taking: pointer))
     }
 

@@ -37,7 +37,9 @@ public struct CertificateRevocationList: Sendable, Hashable, CustomStringConvert
         guard bytes.count <= Self.maximumDERLength else {
             throw .inputTooLarge(what: "CRL DER", limit: Self.maximumDERLength)
         }
-        let pointer = try OpenSSL.d2i(bytes, what: "CertificateList") { d2i_X509_CRL(nil, $0, $1) } release: {
+        let pointer = try OpenSSL.d2i(bytes, what: "CertificateList") {
+            d2i_X509_CRL(nil, $0, $1)
+        } release: {
             X509_CRL_free($0)
         }
         handle = X509CRLHandle(taking: pointer)

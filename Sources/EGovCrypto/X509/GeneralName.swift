@@ -120,7 +120,9 @@ public enum GeneralName: Sendable, Hashable, Codable, CustomStringConvertible {
                 let object = try X509Support.object(forOID: typeID)
                 let decoded: UnsafeMutablePointer<ASN1_TYPE>
                 do {
-                    decoded = try OpenSSL.d2i(value, what: "otherName value") { d2i_ASN1_TYPE(nil, $0, $1) } release: {
+                    decoded = try OpenSSL.d2i(value, what: "otherName value") {
+                        d2i_ASN1_TYPE(nil, $0, $1)
+                    } release: {
                         ASN1_TYPE_free($0)
                     }
                 } catch {

@@ -15,6 +15,10 @@ final class X509Handle: @unchecked Sendable {
 
     /// A new, independent `X509` decoded from `der`; the caller owns (frees) it.
     static func decode(_ der: [UInt8]) throws(CryptoError) -> OpaquePointer {
-        try OpenSSL.d2i(der, what: "Certificate") { d2i_X509(nil, $0, $1) } release: { X509_free($0) }
+        try OpenSSL.d2i(der, what: "Certificate") {
+            d2i_X509(nil, $0, $1)
+        } release: {
+            X509_free($0)
+        }
     }
 }

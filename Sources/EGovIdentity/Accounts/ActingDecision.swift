@@ -1,4 +1,5 @@
 import EGovCore
+
 /// The answer to "may this person do this, for this organisation, in this service, now?".
 public struct ActingDecision: Hashable, Codable, Sendable, CustomStringConvertible {
     /// Why the decision was taken.

@@ -1,4 +1,5 @@
 import EGovCore
+
 /// Why a person may or may not act for an organisation (see ``MandateRegistry/canAct(person:for:action:service:at:)``).
 public enum ActingDecisionReason: Hashable, Codable, Sendable, CustomStringConvertible {
     /// Allowed: a role in force implies the action (``RolePolicy``).

@@ -1,4 +1,5 @@
 import EGovCore
+
 /// What a ``Mandate`` allows: which services and which actions within them.
 ///
 /// An action is in scope only if both its service and the action itself are selected.

@@ -1,4 +1,5 @@
 import EGovCore
+
 /// The role of a person in an organisation account.
 ///
 /// What each role may do without a mandate is data, held in a ``RolePolicy``.

@@ -1,4 +1,5 @@
 import EGovCore
+
 /// Which actions each ``Role`` implies without a mandate, in every service of the
 /// organisation, and whether mandates require membership.
 ///

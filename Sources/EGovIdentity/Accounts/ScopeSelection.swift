@@ -1,4 +1,5 @@
 import EGovCore
+
 /// Either every element or an explicit set of them (services, actions).
 public enum ScopeSelection<Element: Hashable & Codable & Sendable>: Hashable, Codable, Sendable {
     /// Every element, including ones defined later.

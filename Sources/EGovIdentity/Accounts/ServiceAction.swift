@@ -1,4 +1,5 @@
 import EGovCore
+
 /// Something a person can do in an e-government service on behalf of a party.
 ///
 /// An open set: the common actions are predefined, departments may define their own.

@@ -1,4 +1,5 @@
 import EGovCore
+
 /// Ways a person can authenticate to the unified account.
 public enum AuthenticationMethod: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
     /// A password (knowledge).

@@ -1,4 +1,5 @@
 import EGovCore
+
 /// The answer to "may the requester obtain this data now?".
 public enum ConsentDecision: Sendable, Hashable {
     /// Allowed by the named grant.

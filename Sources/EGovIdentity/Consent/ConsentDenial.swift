@@ -1,4 +1,5 @@
 import EGovCore
+
 /// Why consent does not cover a use.
 public enum ConsentDenial: String, Sendable, Hashable, Codable {
     /// No grant for this person, requester and provider.

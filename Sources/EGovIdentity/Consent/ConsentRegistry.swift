@@ -25,12 +25,16 @@ public actor ConsentRegistry {
         until validUntil: Date
     ) async throws -> ConsentGrant {
         let now = clock.now()
-        for (name, value) in [("person", personAccountID), ("requester", requester), ("provider", provider), ("purpose", purpose)]
+        for (name, value) in [
+            ("person", personAccountID), ("requester", requester), ("provider", provider), ("purpose", purpose),
+        ]
         where value.isEmpty {
             throw ConsentError.incomplete(name)
         }
         guard !dataCategories.isEmpty else { throw ConsentError.incomplete("data category") }
-        guard validUntil > now, validUntil.timeIntervalSince(now) <= maximumPeriod else { throw ConsentError.invalidPeriod }
+        guard validUntil > now, validUntil.timeIntervalSince(now) <= maximumPeriod else {
+            throw ConsentError.invalidPeriod
+        }
         let grant = ConsentGrant(
             id: "consent-" + Base64URL.encode(try SecureRandom.bytes(count: 12)), personAccountID: personAccountID,
             requester: requester, provider: provider, dataCategories: dataCategories, purpose: purpose, validFrom: now,
@@ -102,7 +106,8 @@ public actor ConsentRegistry {
         let base = ["requester": requester, "provider": provider, "purpose": purpose, "data": dataCategory]
         switch decision {
         case .allowed(let grantID):
-            _ = try await auditLog.append(AuditEvent(actor: requester, action: "consent.used", subject: grantID, details: base))
+            _ = try await auditLog.append(
+                AuditEvent(actor: requester, action: "consent.used", subject: grantID, details: base))
         case .denied(let denial):
             _ = try await auditLog.append(
                 AuditEvent(

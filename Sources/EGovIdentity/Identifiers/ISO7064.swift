@@ -1,4 +1,5 @@
 import EGovCore
+
 /// Check character systems of ISO/IEC 7064:2003 (identical national adoption: GB/T 17710-2008)
 /// used by the built-in schemes.
 ///

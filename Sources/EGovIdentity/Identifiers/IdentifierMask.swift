@@ -1,4 +1,5 @@
 import EGovCore
+
 /// Masks identifier values for display so that they can be recognised by their owner without
 /// being disclosed in full.
 public enum IdentifierMask {

@@ -1,4 +1,5 @@
 import EGovCore
+
 /// The outcome of validating an identifier with an ``IdentifierScheme``.
 ///
 /// Its ``description`` shows only the scheme, the masked value and the failure, never the value.

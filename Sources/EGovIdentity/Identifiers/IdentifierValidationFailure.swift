@@ -1,4 +1,5 @@
 import EGovCore
+
 /// Why an identifier failed validation.
 ///
 /// Every case has a stable dotted ``code`` and a readable ``reason``; neither contains any part

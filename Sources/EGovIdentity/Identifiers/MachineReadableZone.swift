@@ -1,4 +1,5 @@
 import EGovCore
+
 /// The fields of a TD3 (passport) machine readable zone, ICAO Doc 9303 Part 4.
 ///
 /// Produced by ``MRZTD3Scheme/parse(_:)`` only after every check digit has been verified.

@@ -1,4 +1,5 @@
 import EGovCore
+
 /// A company, association, public body or other organisation, e.g. the holder of a business or
 /// association account (商社通).
 ///

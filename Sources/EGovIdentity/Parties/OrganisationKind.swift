@@ -1,4 +1,5 @@
 import EGovCore
+
 /// The legal kind of an ``Organisation``.
 public enum OrganisationKind: String, Hashable, Codable, Sendable, CaseIterable {
     /// A commercial company or other business.

@@ -1,4 +1,5 @@
 import EGovCore
+
 /// An identifier held by a party: a scheme id and the normalized value.
 ///
 /// The value is personal data: ``description`` shows the scheme and the masked form only.

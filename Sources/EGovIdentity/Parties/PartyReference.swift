@@ -1,4 +1,5 @@
 import EGovCore
+
 /// A reference to a party by internal id.
 public enum PartyReference: Hashable, Codable, Sendable, CustomStringConvertible {
     /// A natural person.

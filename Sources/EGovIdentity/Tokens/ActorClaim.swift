@@ -1,4 +1,5 @@
 import EGovCore
+
 /// The RFC 8693 section 4.1 `act` claim: who is actually acting when the token's `sub` is an
 /// organisation.
 ///

@@ -121,7 +121,9 @@ public struct TokenClaims: Sendable, Hashable {
         issuedAt = iat
         notBefore = try date("nbf", required: false)
         if let acr = object["acr"] {
-            guard case .string(let text) = acr, let level = AssuranceLevel(acr: text) else { throw .invalidClaim("acr") }
+            guard case .string(let text) = acr, let level = AssuranceLevel(acr: text) else {
+                throw .invalidClaim("acr")
+            }
             assuranceLevel = level
         } else {
             assuranceLevel = nil

@@ -1,4 +1,5 @@
 import EGovCore
+
 /// The kinds of token the unified account issues, told apart by the JWS `typ` header so that one
 /// kind can never be used as the other (RFC 8725 section 3.11).
 public enum TokenKind: String, Sendable, Hashable, Codable, CaseIterable {

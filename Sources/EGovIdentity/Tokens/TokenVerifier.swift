@@ -42,7 +42,8 @@ public struct TokenVerifier: Sendable {
         let verified: VerifiedJWS
         do {
             verified = try JWS.verify(
-                token, keySet: keySet, policy: JWSVerificationPolicy(expectedType: kind.mediaType, maximumLength: 64 * 1024))
+                token, keySet: keySet,
+                policy: JWSVerificationPolicy(expectedType: kind.mediaType, maximumLength: 64 * 1024))
         } catch {
             throw .invalidSignatureOrFormat(error)
         }

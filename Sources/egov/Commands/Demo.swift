@@ -145,7 +145,9 @@ struct DemoStep: Sendable {
                 pki.leaf.certificate, intermediates: [pki.intermediate.certificate],
                 trustAnchors: [pki.root.certificate], crls: [try pki.crl()], at: TestPKI.referenceDate,
                 purpose: .signing)
-            guard revoked.failure == .revoked else { throw Unexpected(detail: "revocation of \(algorithm) leaf not seen") }
+            guard revoked.failure == .revoked else {
+                throw Unexpected(detail: "revocation of \(algorithm) leaf not seen")
+            }
             lines.append("\(algorithm.rawValue): chain of \(valid.chain.count) valid, revoked leaf refused")
         }
         return lines.joined(separator: "; ")

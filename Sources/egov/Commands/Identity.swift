@@ -50,7 +50,9 @@ struct IdentityValidate: AsyncParsableCommand {
             try container.encode(checkCharacterVerified, forKey: .checkCharacterVerified)
         }
 
-        enum CodingKeys: String, CodingKey { case valid, scheme, normalized, masked, reason, code, checkCharacterVerified }
+        enum CodingKeys: String, CodingKey {
+            case valid, scheme, normalized, masked, reason, code, checkCharacterVerified
+        }
     }
 
     func run() async throws {

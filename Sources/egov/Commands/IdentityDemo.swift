@@ -14,7 +14,10 @@ enum IdentityDemo {
         let cases: [(String, String, Bool)] = [
             ("cn-rid", "11010519491231002X", true), ("cn-rid", "110105194912310021", false),
             ("hk-hkid", "A123456(3)", true), ("cn-uscc", "91110000600037341L", true),
-            ("mrz-td3", "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10", true),
+            (
+                "mrz-td3", "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10",
+                true
+            ),
         ]
         var shown: [String] = []
         for (scheme, value, expected) in cases {
@@ -50,7 +53,9 @@ enum IdentityDemo {
     static let accountsAndMandates = DemoStep(title: "Identity: a company account, its members and a mandate") {
         let (registry, director, clerk, company) = try makeRegistry()
         let licence = try ServiceID("food-licence")
-        let checks: [(PersonID, ServiceAction, Bool)] = [(director, .pay, true), (clerk, .apply, true), (clerk, .pay, false)]
+        let checks: [(PersonID, ServiceAction, Bool)] = [
+            (director, .pay, true), (clerk, .apply, true), (clerk, .pay, false),
+        ]
         var lines: [String] = []
         for (person, action, expected) in checks {
             let decision = registry.canAct(person: person, for: company, action: action, service: licence, at: now)
@@ -62,13 +67,15 @@ enum IdentityDemo {
         return lines.joined(separator: "; ")
     }
 
-    static let login = DemoStep(title: "Identity: password alone asks for step-up; password + TOTP reaches substantial") {
+    static let login = DemoStep(title: "Identity: password alone asks for step-up; password + TOTP reaches substantial")
+    {
         let totp = try TimeBasedOneTimePassword(secret: Array("12345678901234567890".utf8))
         let code = try totp.code(at: now)
         guard let step = try totp.verify(code, at: now) else { throw DemoStep.Unexpected(detail: "TOTP not accepted") }
         let policy = AssurancePolicy.default
         let password = AuthenticationEvent(method: .password, time: now - 30)
-        guard case .stepUp(_, let current, let options) = policy.decide([password], required: .substantial, at: now) else {
+        guard case .stepUp(_, let current, let options) = policy.decide([password], required: .substantial, at: now)
+        else {
             throw DemoStep.Unexpected(detail: "a password alone was accepted at substantial")
         }
         let events = [password, AuthenticationEvent(method: .totp, time: now)]
@@ -80,9 +87,12 @@ enum IdentityDemo {
             + "TOTP step \(step) accepted: substantial (\(AssuranceLevel.substantial.acr))"
     }
 
-    static let actingToken = DemoStep(title: "Identity: a token for the clerk acting for the company, checked by a department") {
+    static let actingToken = DemoStep(
+        title: "Identity: a token for the clerk acting for the company, checked by a department"
+    ) {
         let (registry, _, clerk, company) = try makeRegistry()
-        let decision = registry.canAct(person: clerk, for: company, action: .apply, service: try ServiceID("food-licence"), at: now)
+        let decision = registry.canAct(
+            person: clerk, for: company, action: .apply, service: try ServiceID("food-licence"), at: now)
         guard case .allowedByMandate(let mandate) = decision.reason else {
             throw DemoStep.Unexpected(detail: "expected the mandate to allow applying: \(decision)")
         }
@@ -97,7 +107,8 @@ enum IdentityDemo {
         let claims = try verifier.verify(token)
         guard claims.actor?.subject == clerk.rawValue else { throw DemoStep.Unexpected(detail: "act claim lost") }
         do {
-            _ = try TokenVerifier(keySet: keys, issuer: "https://account.gov.mo", audience: "dsf", clock: clock).verify(token)
+            _ = try TokenVerifier(keySet: keys, issuer: "https://account.gov.mo", audience: "dsf", clock: clock).verify(
+                token)
             throw DemoStep.Unexpected(detail: "a token for IAM was accepted by DSF")
         } catch let error as TokenError where error == .wrongAudience {}
         return "SM2-signed at+jwt: sub \(claims.subject), act \(claims.actor?.subject ?? "?") under \(mandate), "

@@ -56,9 +56,13 @@ struct TokenIssue: AsyncParsableCommand {
         let now = SystemClock().now().timeIntervalSince1970.rounded(.down)
         if object["iat"] == nil { object["iat"] = .number(now) }
         if object["nbf"] == nil, case .number(let iat)? = object["iat"] { object["nbf"] = .number(iat) }
-        if object["exp"] == nil, case .number(let iat)? = object["iat"] { object["exp"] = .number(iat + Double(lifetime)) }
+        if object["exp"] == nil, case .number(let iat)? = object["iat"] {
+            object["exp"] = .number(iat + Double(lifetime))
+        }
         if object["jti"] == nil {
-            do { object["jti"] = .string(Base64URL.encode(try SecureRandom.bytes(count: 16))) } catch { throw CLIError.from(error) }
+            do { object["jti"] = .string(Base64URL.encode(try SecureRandom.bytes(count: 16))) } catch {
+                throw CLIError.from(error)
+            }
         }
         do {
             let parsed = try TokenClaims(jsonBytes: CanonicalJSON.serialize(.object(object)))
@@ -111,7 +115,8 @@ struct TokenVerify: AsyncParsableCommand {
     func run() async throws {
         let keySet: JWSKeySet
         do {
-            keySet = try JWKSet(jsonBytes: try InputSource(jwks).readAll(limit: JWKSet.maximumLength)).verificationKeys()
+            keySet = try JWKSet(jsonBytes: try InputSource(jwks).readAll(limit: JWKSet.maximumLength))
+                .verificationKeys()
         } catch let error as CLIError {
             throw error
         } catch {

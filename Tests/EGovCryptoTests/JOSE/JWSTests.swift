@@ -55,7 +55,9 @@ import Testing
         #expect(throws: JWSError.signatureInvalid) { try JWS.verify(edited, key: verifier) }
         // alg none.
         let none = Base64URL.encode(Array("{\"alg\":\"none\"}".utf8))
-        #expect(throws: JWSError.unsecuredAlgorithm) { try JWS.verify([none, parts[1], ""].joined(separator: "."), key: verifier) }
+        #expect(throws: JWSError.unsecuredAlgorithm) {
+            try JWS.verify([none, parts[1], ""].joined(separator: "."), key: verifier)
+        }
         // alg swapped to another supported algorithm: refused before any crypto.
         let swapped = Base64URL.encode(Array("{\"alg\":\"ES384\"}".utf8))
         #expect(throws: JWSError.algorithmNotAllowed("ES384")) {
@@ -71,15 +73,21 @@ import Testing
         #expect(throws: JWSError.wrongSegmentCount(4)) { try JWS.verify(compact + ".e30", key: verifier) }
         // Truncated signature (one r‖s byte short).
         let shortSig = Base64URL.encode(Array(try Base64URL.decode(parts[2]).dropLast()))
-        #expect(throws: JWSError.self) { try JWS.verify([parts[0], parts[1], shortSig].joined(separator: "."), key: verifier) }
+        #expect(throws: JWSError.self) {
+            try JWS.verify([parts[0], parts[1], shortSig].joined(separator: "."), key: verifier)
+        }
         // Wrong key of the same algorithm.
         let other = try PrivateKey.generate(.p256).publicKey.verificationKey(for: .es256)
         #expect(throws: JWSError.signatureInvalid) { try JWS.verify(compact, key: other) }
         // Padding in a segment.
-        #expect(throws: JWSError.invalidBase64URL(segment: "signature")) { try JWS.verify(compact + "=", key: verifier) }
+        #expect(throws: JWSError.invalidBase64URL(segment: "signature")) {
+            try JWS.verify(compact + "=", key: verifier)
+        }
         // Duplicate header member.
         let duplicate = Base64URL.encode(Array("{\"alg\":\"ES256\",\"alg\":\"ES256\"}".utf8))
-        #expect(throws: JWSError.self) { try JWS.verify([duplicate, parts[1], parts[2]].joined(separator: "."), key: verifier) }
+        #expect(throws: JWSError.self) {
+            try JWS.verify([duplicate, parts[1], parts[2]].joined(separator: "."), key: verifier)
+        }
         // Unknown critical header.
         let crit = Base64URL.encode(Array("{\"alg\":\"ES256\",\"crit\":[\"exp\"],\"exp\":1}".utf8))
         #expect(throws: JWSError.unsupportedCriticalHeader("exp")) {
@@ -90,7 +98,9 @@ import Testing
             try JWS.verify(compact, key: verifier, policy: .init(expectedType: "JWT"))
         }
         // Oversized input.
-        #expect(throws: JWSError.tooLarge(limit: 16)) { try JWS.verify(compact, key: verifier, policy: .init(maximumLength: 16)) }
+        #expect(throws: JWSError.tooLarge(limit: 16)) {
+            try JWS.verify(compact, key: verifier, policy: .init(maximumLength: 16))
+        }
     }
 
     @Test func keySetSelectsByKeyIDAndKeepsAlgorithmBinding() async throws {
@@ -112,7 +122,8 @@ import Testing
     @Test func x5cRoundTripsAsStandardBase64() async throws {
         let signer = try PrivateKey.generate(.p256).signingKey(for: .es256)
         let chain: [[UInt8]] = [[0x30, 0x03, 0x02, 0x01, 0xFF], [0xFB, 0xFF]]
-        let compact = try await JWS.sign(payload: [1], header: .init(algorithm: .es256, certificateChain: chain), key: signer)
+        let compact = try await JWS.sign(
+            payload: [1], header: .init(algorithm: .es256, certificateChain: chain), key: signer)
         let parsed = try CompactJWS(parsing: compact)
         #expect(parsed.header.certificateChain == chain)
         if case .array(let items)? = parsed.header["x5c"], case .string(let first)? = items.last {
