@@ -34,6 +34,7 @@ final class EVPKey: @unchecked Sendable {
             guard bits <= KeyType.maximumRSABits else {
                 throw .unsupportedKey("RSA modulus of \(bits) bits exceeds \(KeyType.maximumRSABits)")
             }
+            try checkRSAPublicNumbers(pointer)
             return .rsa(bits: bits)
         }
         if EVP_PKEY_is_a(pointer, "EC") == 1 {
@@ -64,5 +65,35 @@ final class EVPKey: @unchecked Sendable {
             throw .unsupportedKey("PSS-restricted RSA keys (id-RSASSA-PSS) are not supported; use an rsaEncryption key")
         }
         throw .unsupportedKey("key type is not one of P-256, P-384, Ed25519, RSA, SM2")
+    }
+
+    /// Deterministic checks of an RSA public key: odd modulus, odd exponent with
+    /// 3 <= e < 2^256 and e < n.
+    ///
+    /// OpenSSL 3.0's own RSA public-key check (SP 800-56B) runs Miller-Rabin with random bases on
+    /// the modulus, so for a malformed modulus it can accept once and refuse the next time (found
+    /// by the FuzzJWK campaign). Accepting or refusing a key must not depend on chance, so RSA
+    /// keys get these deterministic checks on every import path instead. A modulus that is not a
+    /// product of two primes cannot help anyone forge a signature under *another* key, so the
+    /// verifier loses nothing by not testing the factorisation.
+    static func checkRSAPublicNumbers(_ pointer: OpaquePointer) throws(CryptoError) {
+        var modulus: OpaquePointer?
+        var exponent: OpaquePointer?
+        defer {
+            BN_free(modulus)
+            BN_free(exponent)
+        }
+        guard EVP_PKEY_get_bn_param(pointer, OSSL_PKEY_PARAM_RSA_N, &modulus) == 1,
+            EVP_PKEY_get_bn_param(pointer, OSSL_PKEY_PARAM_RSA_E, &exponent) == 1,
+            let modulus, let exponent
+        else {
+            OpenSSL.clearErrors()
+            throw .unsupportedKey("RSA key without readable modulus and exponent")
+        }
+        guard BN_is_odd(modulus) == 1 else { throw .unsupportedKey("RSA modulus is even") }
+        guard BN_is_odd(exponent) == 1, BN_num_bits(exponent) >= 2, BN_num_bits(exponent) <= 256 else {
+            throw .unsupportedKey("RSA public exponent must be odd, at least 3 and below 2^256")
+        }
+        guard BN_cmp(exponent, modulus) < 0 else { throw .unsupportedKey("RSA public exponent is not below the modulus") }
     }
 }

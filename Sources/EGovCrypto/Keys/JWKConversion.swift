@@ -155,7 +155,17 @@ enum JWKKeys {
             throw OpenSSL.failure("EVP_PKEY_CTX_new_from_pkey")
         }
         defer { EVP_PKEY_CTX_free(check) }
-        guard EVP_PKEY_public_check(check) == 1 else {
+        // RSA public keys get EVPKey's deterministic checks instead: OpenSSL's RSA public check
+        // is randomised (see `EVPKey.checkRSAPublicNumbers`).
+        if keymgmt == "RSA" {
+            do {
+                try EVPKey.checkRSAPublicNumbers(pointer)
+            } catch {
+                EVP_PKEY_free(pointer)
+                throw .malformedJWK("the \(what) is not valid: \(error.reason)")
+            }
+        }
+        guard keymgmt == "RSA" || EVP_PKEY_public_check(check) == 1 else {
             OpenSSL.clearErrors()
             EVP_PKEY_free(pointer)
             throw .malformedJWK("the \(what) fails OpenSSL's public-key check")
