@@ -1,3 +1,4 @@
+import EGovCore
 import COpenSSL
 import Foundation
 
@@ -62,9 +63,8 @@ public struct CRLBuilder: Sendable {
         }
         for entry in entries {
             guard
-                let magnitude = X509Support.bytes(
-                    fromHex: entry.serialNumber.count % 2 == 1 ? "0" + entry.serialNumber : entry.serialNumber
-                ),
+                let magnitude = Hex.decode(
+                    entry.serialNumber.count % 2 == 1 ? "0" + entry.serialNumber : entry.serialNumber),
                 !magnitude.isEmpty
             else { throw .malformedCRL("serial number is not hex") }
             guard let revoked = X509_REVOKED_new() else { throw OpenSSL.failure("X509_REVOKED_new") }

@@ -1,3 +1,4 @@
+import EGovCore
 import Foundation
 
 /// A JSON-friendly description of a ``Certificate``: strings, hex and ISO 8601 dates only.
@@ -58,13 +59,13 @@ public struct CertificateSummary: Sendable, Hashable, Codable {
         policies = certificate.policies
         hasQCStatements = certificate.hasQCStatements
         qcStatementOIDs = certificate.qcStatementOIDs
-        subjectKeyIdentifier = certificate.subjectKeyIdentifier.map(X509Support.hex)
-        authorityKeyIdentifier = certificate.authorityKeyIdentifier.map(X509Support.hex)
+        subjectKeyIdentifier = certificate.subjectKeyIdentifier.map { Hex.encode($0) }
+        authorityKeyIdentifier = certificate.authorityKeyIdentifier.map { Hex.encode($0) }
         isCA = certificate.isCA
         pathLengthConstraint = certificate.pathLengthConstraint
         publicKeyType = certificate.publicKey.keyType.description
         signatureAlgorithmOID = certificate.signatureAlgorithmOID
         isSelfIssued = certificate.isSelfIssued
-        sha256Fingerprint = X509Support.hex(certificate.fingerprint(.sha256))
+        sha256Fingerprint = Hex.encode(certificate.fingerprint(.sha256))
     }
 }

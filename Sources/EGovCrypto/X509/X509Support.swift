@@ -1,3 +1,4 @@
+import EGovCore
 import COpenSSL
 import Foundation
 
@@ -55,42 +56,6 @@ enum X509Support {
         return String(validating: UnsafeBufferPointer(start: output, count: Int(length)), as: UTF8.self)
     }
 
-    /// Lowercase hex of bytes.
-    static func hex(_ bytes: [UInt8]) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var output = [UInt8]()
-        output.reserveCapacity(bytes.count * 2)
-        for byte in bytes {
-            output.append(digits[Int(byte >> 4)])
-            output.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: output, as: UTF8.self)
-    }
-
-    /// Bytes of an even-length hex string (either case), or `nil`.
-    static func bytes(fromHex text: String) -> [UInt8]? {
-        let utf8 = Array(text.utf8)
-        guard utf8.count % 2 == 0 else { return nil }
-        var output = [UInt8]()
-        output.reserveCapacity(utf8.count / 2)
-        var index = 0
-        while index < utf8.count {
-            guard let high = nibble(utf8[index]), let low = nibble(utf8[index + 1]) else { return nil }
-            output.append(high << 4 | low)
-            index += 2
-        }
-        return output
-    }
-
-    private static func nibble(_ c: UInt8) -> UInt8? {
-        switch c {
-        case 0x30...0x39: c - 0x30
-        case 0x61...0x66: c - 0x61 + 10
-        case 0x41...0x46: c - 0x41 + 10
-        default: nil
-        }
-    }
-
     /// Lowercase hex of an `ASN1_INTEGER` magnitude without superfluous leading zeros, with a
     /// leading `-` for negative values (which RFC 5280 forbids for serials but OpenSSL parses).
     static func integerHex(_ integer: UnsafePointer<ASN1_INTEGER>?) -> String? {
@@ -99,7 +64,7 @@ enum X509Support {
         while magnitude.count > 1, magnitude.first == 0 { magnitude.removeFirst() }
         if magnitude.isEmpty { magnitude = [0] }
         let negative = ASN1_STRING_type(integer) == V_ASN1_NEG_INTEGER
-        return (negative ? "-" : "") + hex(magnitude)
+        return (negative ? "-" : "") + Hex.encode(magnitude)
     }
 
     /// A new `ASN1_INTEGER` for a non-negative big-endian magnitude; the caller frees it.

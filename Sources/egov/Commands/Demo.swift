@@ -1,3 +1,4 @@
+import EGovCore
 import ArgumentParser
 import EGovKit
 import EGovTesting

@@ -1,3 +1,4 @@
+import EGovCore
 import ArgumentParser
 import EGovKit
 
@@ -23,19 +24,5 @@ struct Digest: AsyncParsableCommand {
         let digest: [UInt8]
         do { digest = try hasher.finalize() } catch { throw CLIError.from(error) }
         print(Hex.encode(digest))
-    }
-}
-
-/// Lowercase hexadecimal.
-enum Hex {
-    static func encode(_ bytes: [UInt8]) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var output: [UInt8] = []
-        output.reserveCapacity(bytes.count * 2)
-        for byte in bytes {
-            output.append(digits[Int(byte >> 4)])
-            output.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: output, as: UTF8.self)
     }
 }
