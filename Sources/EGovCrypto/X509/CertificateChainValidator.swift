@@ -45,13 +45,21 @@ public struct CertificateChainValidator: Sendable {
     /// The SM2 distinguishing ID used for SM2-signed certificates and CRLs.
     public let sm2ID: SM2DistinguishingID
 
+    /// Whether a trust anchor may be a CA certificate that is not self-signed (an intermediate),
+    /// as trust lists that list issuing CAs require. Off by default: the chain must then end in a
+    /// self-signed anchor.
+    public let acceptsIntermediateAnchors: Bool
+
     /// Most trust anchors, intermediates or CRLs accepted per validation.
     public static let maximumInputCount = 1024
 
     /// Creates a validator. `maximumDepth` is limited to 0...32 (values outside are clamped).
-    public init(maximumDepth: Int = 8, sm2ID: SM2DistinguishingID = .default) {
+    public init(
+        maximumDepth: Int = 8, sm2ID: SM2DistinguishingID = .default, acceptsIntermediateAnchors: Bool = false
+    ) {
         self.maximumDepth = min(max(maximumDepth, 0), 32)
         self.sm2ID = sm2ID
+        self.acceptsIntermediateAnchors = acceptsIntermediateAnchors
     }
 
     /// Validates `leaf` for `purpose` at `time`.
@@ -171,8 +179,9 @@ public struct CertificateChainValidator: Sendable {
         case .leaf: flags |= UInt(X509_V_FLAG_CRL_CHECK)
         case .fullChain: flags |= UInt(X509_V_FLAG_CRL_CHECK) | UInt(X509_V_FLAG_CRL_CHECK_ALL)
         }
+        if acceptsIntermediateAnchors { flags |= UInt(X509_V_FLAG_PARTIAL_CHAIN) }
         X509_VERIFY_PARAM_set_flags(parameters, flags)
-        X509_VERIFY_PARAM_clear_flags(parameters, UInt(X509_V_FLAG_PARTIAL_CHAIN))
+        if !acceptsIntermediateAnchors { X509_VERIFY_PARAM_clear_flags(parameters, UInt(X509_V_FLAG_PARTIAL_CHAIN)) }
 
         // SM2-signed CRLs: OpenSSL verifies CRL signatures without a distinguishing ID; the
         // callback re-verifies such a CRL with ours (see SM2CRLVerification).

@@ -24,6 +24,8 @@ public struct CertificateRevocationList: Sendable, Hashable, CustomStringConvert
     /// Serial numbers of the revoked certificates, lowercase hex (same form as
     /// ``Certificate/serialNumber``), in CRL order.
     public let revokedSerialNumbers: [String]
+    /// When each listed serial number (lowercase hex) was revoked.
+    public let revocationDates: [String: Date]
     /// The CRL number extension as lowercase hex, if present.
     public let crlNumber: String?
     /// The authority key identifier, if present.
@@ -65,6 +67,7 @@ public struct CertificateRevocationList: Sendable, Hashable, CustomStringConvert
         signatureAlgorithmOID = oid
 
         var serials: [String] = []
+        var dates: [String: Date] = [:]
         if let stack = X509_CRL_get_REVOKED(pointer) {
             let count = OPENSSL_sk_num(stack)
             guard count <= Self.maximumEntries else {
@@ -75,10 +78,15 @@ public struct CertificateRevocationList: Sendable, Hashable, CustomStringConvert
                 guard let entry = OPENSSL_sk_value(stack, index),
                     let serial = X509Support.integerHex(X509_REVOKED_get0_serialNumber(OpaquePointer(entry)))
                 else { throw .malformedCRL("revoked entry") }
+                guard let revoked = X509Support.date(X509_REVOKED_get0_revocationDate(OpaquePointer(entry))) else {
+                    throw .malformedCRL("revocation date of an entry")
+                }
                 serials.append(serial)
+                dates[serial] = revoked
             }
         }
         revokedSerialNumbers = serials
+        revocationDates = dates
 
         var critical: Int32 = 0
         if let raw = X509_CRL_get_ext_d2i(pointer, NID_crl_number, &critical, nil) {
@@ -120,6 +128,13 @@ public struct CertificateRevocationList: Sendable, Hashable, CustomStringConvert
         var normalised = serialNumber.lowercased()
         while normalised.count > 2, normalised.hasPrefix("00") { normalised.removeFirst(2) }
         return revokedSerialNumbers.contains(normalised)
+    }
+
+    /// When `serialNumber` (hex, either case, leading zeros ignored) was revoked, if it is listed.
+    public func revocationDate(of serialNumber: String) -> Date? {
+        var normalised = serialNumber.lowercased()
+        while normalised.count > 2, normalised.hasPrefix("00") { normalised.removeFirst(2) }
+        return revocationDates[normalised]
     }
 
     /// Whether `certificate`'s key signed this CRL and the names match.

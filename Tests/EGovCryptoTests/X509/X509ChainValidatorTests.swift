@@ -454,3 +454,18 @@ import Testing
                 == .signatureInvalid)
     }
 }
+
+@Suite struct IntermediateAnchorTests {
+    @Test func intermediateAnchorNeedsTheOptIn() throws {
+        let pki = try TestPKI(algorithm: .p256)
+        let strict = CertificateChainValidator()
+        let result = strict.validate(
+            pki.leaf.certificate, trustAnchors: [pki.intermediate.certificate], at: TestPKI.referenceDate)
+        #expect(result.failure == .issuerNotFound)
+        let lenient = CertificateChainValidator(acceptsIntermediateAnchors: true)
+        let accepted = lenient.validate(
+            pki.leaf.certificate, trustAnchors: [pki.intermediate.certificate], at: TestPKI.referenceDate)
+        #expect(accepted.isValid)
+        #expect(accepted.chain.count == 2)
+    }
+}
