@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "EGovCrypto", targets: ["EGovCrypto"]),
         .library(name: "EGovTesting", targets: ["EGovTesting"]),
         .library(name: "EGovIdentity", targets: ["EGovIdentity"]),
+        .library(name: "EGovSignature", targets: ["EGovSignature"]),
         .library(name: "EGovKit", targets: ["EGovKit"]),
         .executable(name: "egov", targets: ["egov"]),
     ],
@@ -40,8 +41,15 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(name: "EGovIdentity", dependencies: ["EGovCore", "EGovCrypto"], swiftSettings: strictSettings),
+        .target(
+            name: "EGovSignature",
+            dependencies: ["EGovCore", "EGovCrypto", "EGovIdentity"],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "EGovIdentityTests", dependencies: ["EGovIdentity", "EGovTesting"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "EGovSignatureTests", dependencies: ["EGovSignature", "EGovTesting"], swiftSettings: strictSettings),
         .target(
             name: "EGovTesting",
             dependencies: ["EGovCore", "EGovCrypto"],
@@ -49,7 +57,7 @@ let package = Package(
         ),
         .target(
             name: "EGovKit",
-            dependencies: ["EGovCore", "EGovCrypto", "EGovIdentity"],
+            dependencies: ["EGovCore", "EGovCrypto", "EGovIdentity", "EGovSignature"],
             swiftSettings: strictSettings
         ),
         .executableTarget(

@@ -1,0 +1,87 @@
+import EGovCrypto
+import Foundation
+
+/// The container formats EGovKit signs and validates.
+public enum SignatureFormat: String, Sendable, Hashable, Codable {
+    /// JWS compact serialisation (attached or detached payload).
+    case jwsCompact = "jws-compact"
+    /// JWS JSON serialisation (one or more signatures).
+    case jwsJSON = "jws-json"
+    /// CMS SignedData (CAdES baseline), attached or detached.
+    case cms
+}
+
+/// What a format adapter found out about one signature, before any trust or policy decision.
+///
+/// Adapters (JWS, CMS, and formats of other modules) fill this in; ``SignatureValidator`` turns
+/// it into a ``SignatureValidationResult``. Keeping the two apart means every format gets the
+/// same trust, time, level and policy logic.
+public struct SignatureEvidence: Sendable {
+    /// The outcome of the cryptographic checks on the signature itself.
+    public enum CryptographicCheck: Sendable, Hashable {
+        /// Digest and signature value verify with the signing certificate's key.
+        case valid
+        /// The signed data's digest differs from the one the signature covers.
+        case hashMismatch
+        /// The signature value does not verify.
+        case signatureInvalid
+        /// The structure does not conform to the format (reason given).
+        case formatFailure(String)
+        /// Detached content was needed and not supplied.
+        case signedDataNotFound
+    }
+
+    /// A proof that the signature existed at a time: a verified signature time-stamp.
+    public struct TimeProof: Sendable, Hashable {
+        /// The time-stamp's generation time.
+        public var time: Date
+        /// The time-stamping authority's name (certificate subject).
+        public var authority: String
+        /// `nil` when the token verified against a trusted TSA; otherwise why it did not.
+        public var problem: String?
+
+        /// Creates a proof.
+        public init(time: Date, authority: String, problem: String? = nil) {
+            self.time = time
+            self.authority = authority
+            self.problem = problem
+        }
+    }
+
+    /// The container format.
+    public var format: SignatureFormat
+    /// A label for the signature within its document (index, `kid`, signer name).
+    public var identifier: String
+    /// The signature algorithm, or `nil` when it is not one EGovKit supports.
+    public var algorithm: SignatureAlgorithm?
+    /// The cryptographic outcome.
+    public var check: CryptographicCheck
+    /// The signing certificate, if one was found.
+    public var signingCertificate: Certificate?
+    /// Whether the signed reference to the signing certificate (CAdES ESS signing-certificate-v2,
+    /// JWS `x5t#S256`) matches it; `nil` when the signature carries no such reference.
+    public var signingCertificateReferenceMatches: Bool?
+    /// Further certificates shipped with the signature (intermediates).
+    public var certificates: [Certificate]
+    /// The signing time claimed by the signer (CMS signing-time, JWS `iat`/`sigT`), if any.
+    public var claimedSigningTime: Date?
+    /// Time-stamps over the signature, already checked by the adapter.
+    public var timeProofs: [TimeProof]
+
+    /// Creates evidence.
+    public init(
+        format: SignatureFormat, identifier: String, algorithm: SignatureAlgorithm?, check: CryptographicCheck,
+        signingCertificate: Certificate?, signingCertificateReferenceMatches: Bool? = nil,
+        certificates: [Certificate] = [], claimedSigningTime: Date? = nil, timeProofs: [TimeProof] = []
+    ) {
+        self.format = format
+        self.identifier = identifier
+        self.algorithm = algorithm
+        self.check = check
+        self.signingCertificate = signingCertificate
+        self.signingCertificateReferenceMatches = signingCertificateReferenceMatches
+        self.certificates = certificates
+        self.claimedSigningTime = claimedSigningTime
+        self.timeProofs = timeProofs
+    }
+}
