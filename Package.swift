@@ -52,7 +52,7 @@ let package = Package(
             name: "EGovSignatureTests", dependencies: ["EGovSignature", "EGovTesting"], swiftSettings: strictSettings),
         .target(
             name: "EGovTesting",
-            dependencies: ["EGovCore", "EGovCrypto"],
+            dependencies: ["EGovCore", "EGovCrypto", "EGovIdentity", "EGovSignature"],
             swiftSettings: strictSettings
         ),
         .target(
