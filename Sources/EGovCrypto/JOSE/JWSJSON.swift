@@ -343,7 +343,8 @@ public struct JWSJSON: Sendable, Hashable {
         guard detachedPayload == nil else { throw .payloadConflict }
         guard base64EncodePayload else { return Array(payloadSegment.utf8) }
         do {
-            return try Base64URL.decode(payloadSegment, limit: Self.defaultLimit)
+            // The text was size-limited when parsed (or set by the caller): no second limit here.
+            return try Base64URL.decode(payloadSegment, limit: payloadSegment.utf8.count)
         } catch {
             throw .invalidBase64URL(segment: "payload")
         }
