@@ -19,6 +19,13 @@ public struct JWSHeader: Sendable, Hashable {
     public var certificateChain: [[UInt8]]?
     /// `crit`: extension members the recipient must understand.
     public var critical: [String]?
+    /// Whether the payload is base64url-encoded in the signing input (the default, RFC 7515) or
+    /// used as-is (`"b64": false`, RFC 7797).
+    ///
+    /// When `false`, the serialised header carries `"b64": false` and lists `b64` in `crit`;
+    /// both are added automatically. A parsed header with a `b64` member that `crit` does not list
+    /// is refused (RFC 7797 section 6).
+    public var base64EncodePayload: Bool
     /// All members as JSON (including the typed ones above and any private members).
     public private(set) var members: [String: JSONValue]
 
@@ -34,19 +41,27 @@ public struct JWSHeader: Sendable, Hashable {
     ///   - type: `typ`, e.g. `JWT`.
     ///   - keyID: `kid`.
     ///   - certificateChain: `x5c` DER certificates, leaf first.
+    ///   - critical: `crit`, extension member names the recipient must understand.
+    ///   - base64EncodePayload: `false` for an unencoded payload (RFC 7797): `"b64": false` is
+    ///     added and `b64` is appended to `crit`.
     ///   - additional: further members (e.g. `iat` for a signing time). They may not override the
     ///     typed members above.
     public init(
         algorithm: SignatureAlgorithm, type: String? = nil, keyID: String? = nil, contentType: String? = nil,
-        certificateChain: [[UInt8]]? = nil, critical: [String]? = nil, additional: [String: JSONValue] = [:]
+        certificateChain: [[UInt8]]? = nil, critical: [String]? = nil, base64EncodePayload: Bool = true,
+        additional: [String: JSONValue] = [:]
     ) {
+        var critical = critical
+        if !base64EncodePayload, !(critical ?? []).contains("b64") { critical = (critical ?? []) + ["b64"] }
         self.algorithm = algorithm
         self.type = type
         self.keyID = keyID
         self.contentType = contentType
         self.certificateChain = certificateChain
         self.critical = critical
+        self.base64EncodePayload = base64EncodePayload
         var members = additional
+        members["b64"] = base64EncodePayload ? nil : .bool(false)
         members["alg"] = .string(algorithm.rawValue)
         if let type { members["typ"] = .string(type) }
         if let keyID { members["kid"] = .string(keyID) }
@@ -112,6 +127,37 @@ public struct JWSHeader: Sendable, Hashable {
         } else {
             self.critical = nil
         }
+        // RFC 7797 section 6: b64 is only honoured when it is critical; a header that carries it
+        // otherwise is refused rather than interpreted either way.
+        if let b64 = members["b64"] {
+            guard case .bool(let flag) = b64, critical?.contains("b64") == true else {
+                throw .unencodedPayloadNotCritical
+            }
+            self.base64EncodePayload = flag
+        } else {
+            self.base64EncodePayload = true
+        }
+    }
+
+    /// The members to serialise when signing: ``members`` with the typed properties applied, so
+    /// that a header edited through its typed properties signs what it says.
+    var signingMembers: [String: JSONValue] {
+        var result = members
+        result["alg"] = .string(algorithm.rawValue)
+        result["typ"] = type.map { .string($0) }
+        result["kid"] = keyID.map { .string($0) }
+        result["cty"] = contentType.map { .string($0) }
+        result["x5c"] = certificateChain.map { .array($0.map { .string(Self.standardBase64($0)) }) }
+        var names = (critical ?? []).filter { $0 != "b64" }
+        if base64EncodePayload {
+            // An explicit, critical `"b64": true` from a parsed header stays as it was.
+            if case .bool(true)? = result["b64"] { names.append("b64") } else { result["b64"] = nil }
+        } else {
+            result["b64"] = .bool(false)
+            names.append("b64")
+        }
+        result["crit"] = names.isEmpty ? nil : .array(names.map { .string($0) })
+        return result
     }
 
     /// The header member `name`, if present.
