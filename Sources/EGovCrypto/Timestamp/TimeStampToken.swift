@@ -267,7 +267,7 @@ public struct TimeStampToken: Sendable, Hashable {
         else { throw .malformed("genTime must be YYYYMMDDHHMMSS[.fraction]Z") }
         var fraction = 0.0
         if text.count > 15 {
-            let digits = text[15..<(text.count - 1)]
+            let digits = text[14..<(text.count - 1)]
             guard digits.first == UInt8(ascii: "."), digits.count >= 2, digits.count <= 10,
                 digits.dropFirst().allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), digits.last != UInt8(ascii: "0")
             else { throw .malformed("genTime fraction") }

@@ -99,6 +99,7 @@ import Testing
             other_policies = 1.2.3.4.5
             digests = sha256, sha384, sha512
             accuracy = secs:1, millisecs:500
+            clock_precision_digits = 3
             ordering = yes
             tsa_name = no
             ess_cert_id_chain = no
@@ -116,6 +117,15 @@ import Testing
         #expect(token.nonce == request.nonce)
         #expect(token.serialNumber == "0b")  // the CLI increments the serial file before use
         #expect(token.accuracy == 1.5)
+        // genTime carries milliseconds (clock_precision_digits = 3); they are kept.
+        let genTimeText = try cli.runOK(["ts", "-reply", "-in", "resp.tsr", "-text"])
+        let line = try #require(genTimeText.split(separator: "\n").first { $0.hasPrefix("Time stamp: ") })
+        // e.g. "Time stamp: Nov 21 06:11:00.123 2026 GMT"; no fraction when it is zero.
+        let fractionText = line.split(separator: " ").first { $0.contains(":") && $0.contains(".") }?
+            .split(separator: ".").last.map(String.init)
+        let expected = fractionText.map { Int($0.padding(toLength: 3, withPad: "0", startingAt: 0)) ?? -1 } ?? 0
+        let fraction = token.generationTime.timeIntervalSince1970.truncatingRemainder(dividingBy: 1)
+        #expect(Int((fraction * 1000).rounded()) == expected, "\(line)")
         #expect(token.tsaCertificate == fixture.tsa.certificate)
         #expect(token.certificates.contains(fixture.pki.intermediate.certificate))
         let verification = token.verify(
