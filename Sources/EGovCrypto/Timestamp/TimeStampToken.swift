@@ -350,6 +350,7 @@ public struct TimeStampToken: Sendable, Hashable {
             }
             return .signatureInvalid
         }
+        OpenSSL.clearErrors()
         return nil
     }
 }

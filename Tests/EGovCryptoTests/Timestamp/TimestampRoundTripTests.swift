@@ -46,6 +46,20 @@ import Testing
         #expect(token.generationTime == TestPKI.referenceDate + 12_345)
     }
 
+    @Test func concurrentRequestsShareOneAuthority() async throws {
+        let fixture = try TimeStampFixture()
+        let client = fixture.client()
+        let serials = try await withThrowingTaskGroup(of: String.self) { group in
+            for index in 0..<8 {
+                group.addTask { try await client.timestamp(data: TimeStampFixture.data + [UInt8(index)]).serialNumber }
+            }
+            var collected: Set<String> = []
+            for try await serial in group { collected.insert(serial) }
+            return collected
+        }
+        #expect(serials.count == 8)
+    }
+
     @Test func serialNumbersDiffer() throws {
         let fixture = try TimeStampFixture()
         let first = try fixture.token(for: TimeStampFixture.data)
