@@ -13,15 +13,18 @@ import Foundation
 ///
 /// Bad requests are answered, not thrown, as RFC 3161 requires: a rejection status with
 /// `badDataFormat` (undecodable request, version other than 1, trailing bytes, more than
-/// ``TimeStampRequest/maximumDERLength`` bytes), `badAlg` (unsupported imprint algorithm or
-/// wrong digest length), `unacceptedPolicy` (a requested policy other than ``policyOID``) or
+/// ``TimeStampRequest/maximumDERLength`` bytes, a digest whose length does not fit its
+/// algorithm), `badAlg` (unsupported imprint algorithm, or algorithm parameters other than
+/// absent/NULL), `unacceptedPolicy` (a requested policy other than ``policyOID``) or
 /// `unacceptedExtension` (any extension). Only local faults (OpenSSL could not build a response
 /// at all) throw.
 ///
 /// Keys: P-256, P-384 and RSA. SM2 and Ed25519 keys are refused by ``init(key:certificate:chain:policyOID:clock:accuracySeconds:)``:
 /// OpenSSL 3.0's PKCS #7 layer, which `TS_RESP_CTX` signs with, has no SignerInfo support for
 /// them (`PKCS7_SIGNER_INFO_set`: "signing not supported for this key type", with SM3 or
-/// SHA-256 as signer digest) and would only ever answer with a systemFailure rejection.
+/// SHA-256 as signer digest; checked with OpenSSL 3.0.19) and would only ever answer with a
+/// rejection ("Error during signature generation.", no failure bit). This is not the SM2
+/// distinguishing-ID problem: signing fails before any ID would be used.
 public struct TimeStampAuthority: Sendable {
     /// The TSA certificate (time-stamping purpose, matching the key).
     public let certificate: Certificate
