@@ -153,3 +153,22 @@ final class TestClock: WallClock, @unchecked Sendable {
         #expect(throws: CryptoError.self) { try JWKSet(jsonBytes: Array(text.utf8)) }
     }
 }
+
+@Suite struct TokenUnencodedPayloadTests {
+    @Test func b64FalseTokensAreRefused() async throws {
+        let clock = TestClock(Date(timeIntervalSince1970: 1_800_000_000))
+        let key = try PrivateKey.generate(.p256).signingKey(for: .es256)
+        let keys = JWSKeySet([.init(keyID: "k", key: try key.publicKey.verificationKey(for: .es256))])
+        let verifier = try TokenVerifier(keySet: keys, issuer: "i", audience: "a", clock: clock)
+        let claims = TokenClaims(
+            issuer: "i", subject: "s", audience: ["a"], expiresAt: clock.now() + 60, issuedAt: clock.now(), tokenID: "j")
+        let payload = try CanonicalJSON.serialize(claims.jsonValue)
+        let header = JWSHeader(algorithm: .es256, type: "at+jwt", keyID: "k", base64EncodePayload: false)
+        // Attached: the claims JSON has no '.', so RFC 7797 allows it in the compact form, and the
+        // JWS layer verifies it; the token layer must still refuse it.
+        let token = try await JWS.sign(payload: payload, header: header, key: key, detached: false)
+        #expect(throws: TokenError.invalidSignatureOrFormat(.invalidHeader("b64 false is not allowed in a token"))) {
+            try verifier.verify(token)
+        }
+    }
+}

@@ -47,6 +47,11 @@ public struct TokenVerifier: Sendable {
         } catch {
             throw .invalidSignatureOrFormat(error)
         }
+        // A JWT's payload is always base64url-encoded (RFC 7519 section 7.1); refuse RFC 7797's
+        // unencoded form, which the JWS layer would otherwise accept.
+        guard verified.header.base64EncodePayload else {
+            throw .invalidSignatureOrFormat(.invalidHeader("b64 false is not allowed in a token"))
+        }
         let claims = try TokenClaims(parsing: verified.payload)
         let now = clock.now()
         guard claims.issuer == issuer else { throw .wrongIssuer }
