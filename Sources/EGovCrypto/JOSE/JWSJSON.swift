@@ -248,6 +248,22 @@ public struct JWSJSON: Sendable, Hashable {
         return result
     }
 
+    /// Returns this JWS with the unprotected header of the signature at `index` replaced, e.g. to
+    /// add a signature time-stamp, which can only be made after the signature value exists.
+    ///
+    /// The unprotected header is not covered by the signature, so no signature changes; the same
+    /// rules as for parsing apply (disjoint from the protected header; no `crit` or `b64`).
+    public func settingUnprotectedHeader(_ header: [String: JSONValue], at index: Int) throws(JWSError) -> JWSJSON {
+        guard signatures.indices.contains(index) else { throw .noSuchSignature(index: index) }
+        let old = signatures[index]
+        try Self.checkDisjoint(unprotected: header, protected: old.protectedHeader.members)
+        var result = self
+        result.signatures[index] = Signature(
+            protectedHeader: old.protectedHeader, protectedSegment: old.protectedSegment, unprotectedHeader: header,
+            signature: old.signature)
+        return result
+    }
+
     /// Verifies the signature at `index` with `key` and applies `policy` to its protected header.
     ///
     /// Only the protected header and the payload are verified; ``Signature/unprotectedHeader``

@@ -126,17 +126,13 @@ public struct SignatureValidator: Sendable {
         }
 
         // The chain, at the validation time, with fallbacks to a proven signing time.
-        let anchors = trustList.anchors(for: [.signing, .seal], at: validationTime)
-        var chainResult = chainValidator.validate(
-            leaf, intermediates: evidence.certificates, trustAnchors: anchors, crls: crls, at: validationTime)
-        if let failure = chainResult.failure {
+        var outcome = chain(leaf, evidence.certificates, at: validationTime, revocation: .leafWhenCRLsSupplied)
+        if let failure = outcome.result.failure {
             switch failure {
             case .expired:
                 if let proven, proven >= leaf.notBefore, proven <= leaf.notAfter {
-                    chainResult = chainValidator.validate(
-                        leaf, intermediates: evidence.certificates,
-                        trustAnchors: trustList.anchors(for: [.signing, .seal], at: proven), crls: crls, at: proven)
-                    if let again = chainResult.failure { return finishChain(again, finish) }
+                    outcome = chain(leaf, evidence.certificates, at: proven, revocation: .leafWhenCRLsSupplied)
+                    if let again = outcome.result.failure { return finishChain(again, finish) }
                     result.warnings.append(
                         "the certificate has expired since; a time-stamp proves the signature existed while it was valid")
                 } else if policy.expiredWithoutProof == .failed {
@@ -147,11 +143,8 @@ public struct SignatureValidator: Sendable {
             case .revoked:
                 let revokedAt = crls.lazy.compactMap { $0.revocationDate(of: leaf.serialNumber) }.first
                 if let proven, let revokedAt, proven < revokedAt {
-                    chainResult = chainValidator.validate(
-                        leaf, intermediates: evidence.certificates,
-                        trustAnchors: trustList.anchors(for: [.signing, .seal], at: proven), at: proven,
-                        revocation: .none)
-                    if let again = chainResult.failure { return finishChain(again, finish) }
+                    outcome = chain(leaf, evidence.certificates, at: proven, revocation: .none)
+                    if let again = outcome.result.failure { return finishChain(again, finish) }
                     result.warnings.append("the certificate was revoked after a time-stamp proves the signature existed")
                 } else if let revokedAt, revokedAt <= (evidence.claimedSigningTime ?? validationTime) {
                     return finish(.revoked, "the certificate was revoked before the signing time")
@@ -164,18 +157,9 @@ public struct SignatureValidator: Sendable {
                 return finishChain(failure, finish)
             }
         }
-        result.certificateChain = chainResult.chain.map(\.subject.description)
-
-        // The vouching service: the first certificate of the chain above the leaf that the trust list lists.
-        let service = chainResult.chain.dropFirst().lazy.compactMap {
-            trustList.services(containing: $0, types: [.signing, .seal]).first
-        }.first
-        guard let service else {
-            return finish(.noCertificateChainFound, "no trust-list service vouches for this chain")
-        }
-        let purpose: CertificatePurpose = service.type == .seal ? .seal : .signing
-        if let violation = purpose.violation(in: leaf) {
-            return finish(.chainConstraintsFailure, "the certificate does not fit a \(purpose.rawValue) service: \(violation)")
+        result.certificateChain = outcome.result.chain.map(\.subject.description)
+        guard let service = outcome.service else {
+            return finish(.chainConstraintsFailure, outcome.purposeProblem ?? "no trust-list service vouches for this chain")
         }
         let signingTime = proven ?? evidence.claimedSigningTime ?? validationTime
         let determined = SignatureLevelRules.determine(leaf: leaf, service: service, signingTime: signingTime)
@@ -206,6 +190,58 @@ public struct SignatureValidator: Sendable {
             }
         }
         return finish(nil, nil)
+    }
+
+    /// The chain of `leaf` validated separately against the signing and the seal services (one
+    /// CA may be listed for both, and a listed intermediate ends OpenSSL's chain there): the first
+    /// valid chain whose service the leaf fits, else a valid chain with the purpose problem, else
+    /// the most informative failure (anything rather than "issuer not found").
+    private func chain(
+        _ leaf: Certificate, _ intermediates: [Certificate], at time: Date, revocation: RevocationCheck
+    ) -> (result: ChainValidationResult, service: TrustedService?, purposeProblem: String?) {
+        var fallback: (result: ChainValidationResult, service: TrustedService?, purposeProblem: String?)?
+        var failures: [ChainValidationResult] = []
+        for type in Self.serviceOrder(for: leaf) {
+            let anchors = trustList.anchors(for: [type], at: time)
+            guard !anchors.isEmpty else { continue }
+            let result = chainValidator.validate(
+                leaf, intermediates: intermediates, trustAnchors: anchors, crls: crls, at: time, revocation: revocation)
+            guard result.isValid else {
+                failures.append(result)
+                continue
+            }
+            guard
+                let service = result.chain.dropFirst().lazy.compactMap({
+                    self.trustList.services(containing: $0, types: [type]).first
+                }).first
+            else { continue }
+            let purpose: CertificatePurpose = type == .seal ? .seal : .signing
+            if let violation = purpose.violation(in: leaf) {
+                if fallback == nil {
+                    fallback = (result, nil, "the certificate does not fit a \(purpose.rawValue) service: \(violation)")
+                }
+                continue
+            }
+            return (result, service, nil)
+        }
+        if let fallback { return fallback }
+        let informative = failures.first {
+            $0.failure != .issuerNotFound && $0.failure != .untrustedRoot
+        } ?? failures.first
+        return (informative ?? .invalid(.issuerNotFound), nil, nil)
+    }
+
+    /// Which service type to try first for `leaf`: its QcType statement when present (eseal /
+    /// esign), otherwise seal first for an organisation subject (organizationIdentifier
+    /// 2.5.4.97 without a personal given name or surname), signing first for anyone else.
+    static func serviceOrder(for leaf: Certificate) -> [TrustedService.ServiceType] {
+        let statements = Set(leaf.qcStatementOIDs)
+        if statements.contains(SignatureLevelRules.qcTypeESeal) { return [.seal, .signing] }
+        if statements.contains(SignatureLevelRules.qcTypeESign) { return [.signing, .seal] }
+        let subject = leaf.subject
+        let organisation = subject.firstValue(forOID: "2.5.4.97") != nil
+        let person = subject.firstValue(forOID: "2.5.4.42") != nil || subject.firstValue(forOID: "2.5.4.4") != nil
+        return organisation && !person ? [.seal, .signing] : [.signing, .seal]
     }
 
     private func finishChain(

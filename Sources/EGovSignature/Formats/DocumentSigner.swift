@@ -1,0 +1,103 @@
+import EGovCore
+import EGovCrypto
+import Foundation
+
+/// Signs documents as JWS (compact or JSON serialisation, attached or detached) or CMS
+/// (CAdES baseline B, or T with a time-stamp), through any ``SigningKey`` — a software key, an
+/// HSM, a remote signing service, or a one-time-certificate session.
+///
+/// JWS signatures carry `x5c` (the chain), `x5t#S256` (binding the signing certificate, checked
+/// by validators) and the signing time as JAdES `sigT`, listed in `crit`.
+public struct DocumentSigner: Sendable {
+    /// The signing key.
+    public let signingKey: any SigningKey
+    /// The signing certificate followed by its chain (without the root).
+    public let certificates: [Certificate]
+    /// Adds a signature time-stamp when set (JWS JSON and CMS; a compact JWS has nowhere to put it).
+    public let timestampClient: TimeStampClient?
+    private let clock: any WallClock
+
+    /// Why signing was refused.
+    public enum Failure: EGovError, Equatable {
+        /// No signing certificate was given.
+        case noCertificate
+        /// The certificate does not certify the signing key.
+        case certificateMismatch
+        /// A time-stamp was requested for a compact JWS.
+        case timestampNeedsJSONSerialization
+
+        public var code: String {
+            switch self {
+            case .noCertificate: "signature.signer.no_certificate"
+            case .certificateMismatch: "signature.signer.certificate_mismatch"
+            case .timestampNeedsJSONSerialization: "signature.signer.timestamp_needs_json"
+            }
+        }
+
+        public var reason: String {
+            switch self {
+            case .noCertificate: "a signing certificate is required"
+            case .certificateMismatch: "the signing certificate does not match the signing key"
+            case .timestampNeedsJSONSerialization:
+                "a compact JWS has no unprotected header for a time-stamp; use the JSON serialisation"
+            }
+        }
+    }
+
+    /// Creates a signer; the first certificate must certify the key.
+    public init(
+        signingKey: any SigningKey, certificates: [Certificate], timestampClient: TimeStampClient? = nil,
+        clock: any WallClock
+    ) throws(Failure) {
+        guard let leaf = certificates.first else { throw .noCertificate }
+        guard leaf.publicKey == signingKey.publicKey else { throw .certificateMismatch }
+        self.signingKey = signingKey
+        self.certificates = certificates
+        self.timestampClient = timestampClient
+        self.clock = clock
+    }
+
+    /// The protected header: alg, x5c, x5t#S256, sigT (critical), and an optional typ.
+    func header(type: String?) -> JWSHeader {
+        let leaf = certificates[0]
+        let formatter = ISO8601DateFormatter()
+        let now = Date(timeIntervalSince1970: clock.now().timeIntervalSince1970.rounded(.down))
+        return JWSHeader(
+            algorithm: signingKey.algorithm, type: type, certificateChain: certificates.map(\.derRepresentation),
+            critical: ["sigT"],
+            additional: [
+                "x5t#S256": .string(Base64URL.encode(leaf.fingerprint(.sha256))),
+                "sigT": .string(formatter.string(from: now)),
+            ])
+    }
+
+    /// A compact JWS over `payload`.
+    public func jws(payload: [UInt8], detached: Bool = false, type: String? = nil) async throws -> String {
+        guard timestampClient == nil else { throw Failure.timestampNeedsJSONSerialization }
+        return try await JWS.sign(payload: payload, header: header(type: type), key: signingKey, detached: detached)
+    }
+
+    /// A JWS JSON serialisation with this signer's signature (and time-stamp, if configured).
+    public func jwsJSON(payload: [UInt8], detached: Bool = false, type: String? = nil) async throws -> JWSJSON {
+        let signed = try await JWSJSON.sign(
+            payload: payload, signers: [(key: signingKey, header: header(type: type), unprotected: [:])],
+            detached: detached)
+        return try await timestamped(signed, at: 0)
+    }
+
+    /// `existing` with this signer's signature added (co-signing, or a department's seal on an
+    /// application). Pass the payload when it is detached.
+    public func addingSignature(to existing: JWSJSON, detachedPayload: [UInt8]? = nil, type: String? = nil)
+        async throws -> JWSJSON
+    {
+        let signed = try await existing.addingSignature(
+            key: signingKey, header: header(type: type), detachedPayload: detachedPayload)
+        return try await timestamped(signed, at: signed.signatures.count - 1)
+    }
+
+    private func timestamped(_ jws: JWSJSON, at index: Int) async throws -> JWSJSON {
+        guard let timestampClient else { return jws }
+        let token = try await timestampClient.timestamp(data: jws.signatures[index].signature)
+        return try jws.settingUnprotectedHeader(SignatureTimestamps.etsiU([token]), at: index)
+    }
+}

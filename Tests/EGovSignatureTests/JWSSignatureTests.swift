@@ -1,0 +1,164 @@
+import EGovCore
+import EGovCrypto
+import EGovTesting
+import Foundation
+import Testing
+
+@testable import EGovSignature
+
+/// Signing with DocumentSigner and validating JWS end to end.
+@Suite struct JWSSignatureTests {
+    static let day: TimeInterval = 86_400
+
+    struct World {
+        var pki: TestPKI
+        var clock: ManualClock
+        var trustList: TrustList
+        var applicant: TestPKI.Issued
+        var tsa: LocalTimeStampAuthority
+
+        func signer(timestamped: Bool = false, issued: TestPKI.Issued? = nil) throws -> DocumentSigner {
+            let who = issued ?? applicant
+            let client = TimeStampClient(transport: tsa, trustAnchors: [pki.root.certificate], clock: clock)
+            return try DocumentSigner(
+                signingKey: who.privateKey.signingKey(for: pki.algorithm == .sm2 ? .sm2 : .es256),
+                certificates: [who.certificate, pki.intermediate.certificate],
+                timestampClient: timestamped ? client : nil, clock: clock)
+        }
+
+        func validator(_ policy: SignaturePolicy = .permissive, crls: [CertificateRevocationList] = []) -> SignatureValidator {
+            SignatureValidator(trustList: trustList, policy: policy, crls: crls)
+        }
+    }
+
+    static func world(_ algorithm: TestPKI.Algorithm = .p256) throws -> World {
+        let pki = try TestPKI(algorithm: algorithm)
+        let clock = ManualClock(TestPKI.referenceDate)
+        let granted = [TrustedService.StatusChange(status: .granted, from: TestPKI.referenceDate - 3650 * day)]
+        let trustList = TrustList(
+            name: [.en: "test"],
+            services: [
+                TrustedService(name: [.en: "CA"], type: .signing, isQualified: true, certificates: [pki.root.certificate], history: granted),
+                TrustedService(name: [.en: "TSA"], type: .timestamping, isQualified: true, certificates: [pki.root.certificate], history: granted),
+            ])
+        let tsaPKI = algorithm == .sm2 ? try TestPKI(algorithm: .p256) : pki
+        var list = trustList
+        if algorithm == .sm2 {
+            list.services.append(
+                TrustedService(name: [.en: "TSA"], type: .timestamping, isQualified: true, certificates: [tsaPKI.root.certificate], history: granted))
+        }
+        return World(
+            pki: pki, clock: clock, trustList: list,
+            applicant: try pki.issueLeaf(profile: .personSigning, qcStatements: true),
+            tsa: try LocalTimeStampAuthority(pki: tsaPKI, clock: clock))
+    }
+
+    @Test(arguments: [TestPKI.Algorithm.p256, .sm2])
+    func compactAttachedAndDetachedPass(_ algorithm: TestPKI.Algorithm) async throws {
+        let world = try Self.world(algorithm)
+        let payload = Array(#"{"application":"food-licence","applicant":"CHAN Tai Man"}"#.utf8)
+        let signer = try world.signer()
+        let attached = try await signer.jws(payload: payload)
+        let result = world.validator().validateJWS(attached, at: world.clock.now())
+        #expect(result.report.indication == .totalPassed, "\(result.report.signatures)")
+        #expect(result.report.signatures.first?.level == .qualified)
+        #expect(result.report.signatures.first?.claimedSigningTime == TestPKI.referenceDate)
+        #expect(result.content == payload)
+
+        let detached = try await signer.jws(payload: payload, detached: true)
+        #expect(world.validator().validateJWS(detached, detachedPayload: payload, at: world.clock.now()).report.indication == .totalPassed)
+        let missing = world.validator().validateJWS(detached, at: world.clock.now()).report
+        #expect(missing.subIndication == .signedDataNotFound)
+    }
+
+    @Test func tamperingGivesTheRightIndication() async throws {
+        let world = try Self.world()
+        let payload = Array("application form".utf8)
+        let signer = try world.signer()
+        let jws = try await signer.jws(payload: payload, detached: true)
+        let now = world.clock.now()
+        // Payload byte flipped: a JWS signature covers the payload directly, so the signature
+        // value fails (there is no separate digest to compare, unlike CMS).
+        var flipped = payload
+        flipped[0] ^= 1
+        #expect(world.validator().validateJWS(jws, detachedPayload: flipped, at: now).report.subIndication == .sigCryptoFailure)
+        // Certificate swapped in x5c: the x5t#S256 reference no longer matches.
+        let other = try world.pki.issueLeaf(profile: .personSigning)
+        let parts = jws.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        var header = try JSONValue.parse(Base64URL.decode(parts[0]))
+        if case .object(var members) = header {
+            members["x5c"] = .array([.string(Data(other.certificate.derRepresentation).base64EncodedString())])
+            header = .object(members)
+        }
+        let swapped = [Base64URL.encode(try CanonicalJSON.serialize(header)), parts[1], parts[2]].joined(separator: ".")
+        #expect(world.validator().validateJWS(swapped, detachedPayload: payload, at: now).report.subIndication == .noSigningCertificateFound)
+        // Garbage.
+        #expect(world.validator().validateJWS("not.a.jws", at: now).report.subIndication == .formatFailure)
+        // Unknown root.
+        let stranger = try Self.world()
+        #expect(stranger.validator().validateJWS(jws, detachedPayload: payload, at: now).report.subIndication == .noCertificateChainFound)
+        // Algorithm forbidden by policy.
+        let sm2Only = SignaturePolicy(id: "sm2", documentType: "x", allowedAlgorithms: [.sm2])
+        #expect(world.validator(sm2Only).validateJWS(jws, detachedPayload: payload, at: now).report.subIndication == .cryptoConstraintsFailure)
+    }
+
+    @Test func timestampProvesSigningBeforeExpiry() async throws {
+        let world = try Self.world()
+        let payload = Array("decision".utf8)
+        let json = try await world.signer(timestamped: true).jwsJSON(payload: payload)
+        let text = String(decoding: try json.jsonBytes(), as: UTF8.self)
+        #expect(text.contains("etsiU"))
+        let now = world.clock.now()
+        let fresh = world.validator().validateJWS(text, at: now).report
+        #expect(fresh.indication == .totalPassed)
+        #expect(fresh.signatures.first?.provenSigningTime == now)
+        // Two years later the applicant's certificate has expired; the time-stamp proves the
+        // signature was made while it was valid.
+        let later = now + 2 * 365 * Self.day
+        #expect(world.validator().validateJWS(text, at: later).report.indication == .totalPassed)
+        // The same signature without a time-stamp: indeterminate, or failed if the policy says so.
+        let bare = String(decoding: try await world.signer().jwsJSON(payload: payload).jsonBytes(), as: UTF8.self)
+        #expect(world.validator().validateJWS(bare, at: later).report.subIndication == .outOfBoundsNoPOE)
+        var strict = SignaturePolicy.permissive
+        strict.expiredWithoutProof = .failed
+        #expect(world.validator(strict).validateJWS(bare, at: later).report.indication == .totalFailed)
+        // A policy that requires a time-stamp.
+        var needsTST = SignaturePolicy.permissive
+        needsTST.timestampRequired = true
+        #expect(world.validator(needsTST).validateJWS(bare, at: now).report.subIndication == .sigConstraintsFailure)
+        #expect(world.validator(needsTST).validateJWS(text, at: now).report.indication == .totalPassed)
+    }
+
+    @Test func applicantSignsAndDepartmentSeals() async throws {
+        let world = try Self.world()
+        var sealPKI = world.pki
+        let seal = try sealPKI.issueLeaf(profile: .organisationSeal, qcStatements: true)
+        var trustList = world.trustList
+        trustList.services.append(
+            TrustedService(
+                name: [.en: "Seal CA"], type: .seal, isQualified: true, certificates: [world.pki.intermediate.certificate],
+                history: [.init(status: .granted, from: TestPKI.referenceDate - 3650 * Self.day)]))
+        let payload = Array("application".utf8)
+        let applicantSigned = try await world.signer().jwsJSON(payload: payload)
+        let sealed = try await world.signer(issued: seal).addingSignature(to: applicantSigned)
+        var policy = SignaturePolicy.permissive
+        policy.minimumSignatures = 2
+        let report = SignatureValidator(trustList: trustList, policy: policy)
+            .validateJWS(String(decoding: try sealed.jsonBytes(), as: UTF8.self), at: world.clock.now()).report
+        #expect(report.indication == .totalPassed, "\(report.signatures)")
+        #expect(report.signatures.map(\.kind) == [.signature, .seal])
+        #expect(report.signatures.map(\.level) == [.qualified, .qualified])
+        sealPKI.revoke(seal.certificate.serialNumber)
+    }
+
+    @Test func revokedSignerCertificate() async throws {
+        var world = try Self.world()
+        let payload = Array("x".utf8)
+        let jws = try await world.signer().jws(payload: payload)
+        world.pki.revoke(world.applicant.certificate.serialNumber, at: TestPKI.referenceDate - Self.day)
+        let crl = try world.pki.crl(at: TestPKI.referenceDate)
+        let report = world.validator(crls: [crl]).validateJWS(jws, at: world.clock.now() + 60).report
+        #expect(report.indication == .totalFailed)
+        #expect(report.subIndication == .revoked)
+    }
+}
