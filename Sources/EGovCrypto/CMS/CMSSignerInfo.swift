@@ -52,8 +52,10 @@ public struct CMSSignerInfo: Sendable {
     /// Checks this signer's signature over the content.
     ///
     /// Checks run in this order, and the first failure is returned:
-    /// 1. the digest and signature algorithms are supported → ``CMSSignerVerification/unsupportedAlgorithm(_:)``;
+    /// 1. the digest algorithm is supported → ``CMSSignerVerification/unsupportedAlgorithm(_:)``;
     /// 2. a signer certificate was found → ``CMSSignerVerification/noSignerCertificate``;
+    ///    then the signature algorithm is supported with the digest and the certificate's key →
+    ///    ``CMSSignerVerification/unsupportedAlgorithm(_:)``;
     /// 3. content is available (embedded, or `content` for detached data) →
     ///    ``CMSSignerVerification/contentMissing``; `content` that differs from embedded content
     ///    gives ``CMSSignerVerification/hashMismatch``;
@@ -71,14 +73,20 @@ public struct CMSSignerInfo: Sendable {
     /// covers the whole attribute set). A certificate whose key cannot have made the signature
     /// (another key, or another key type) gives `.signatureInvalid`.
     ///
+    /// Not checked here (the validation layer's job): the certificate chain, validity, key usage,
+    /// revocation, the signing time, and whether ``signingCertificateV2`` names the signer
+    /// certificate (use ``ESSCertIDv2/matches(_:)``).
+    ///
     /// - Parameters:
     ///   - content: the detached content; for attached data pass `nil` (or the same bytes).
     ///   - sm2ID: the SM2 distinguishing identifier (ignored by other algorithms). OpenSSL's own
     ///     CMS code would use an empty ID; EGovKit uses the GM/T 0009 default unless told otherwise.
     public func verifySignature(content: [UInt8]?, sm2ID: SM2DistinguishingID = .default) -> CMSSignerVerification {
         guard let digestAlgorithm else { return .unsupportedAlgorithm(digestAlgorithmOID) }
-        guard let signatureAlgorithm else { return .unsupportedAlgorithm(signatureAlgorithmOID) }
+        // The certificate comes before the signature algorithm: the generic key OIDs
+        // (id-ecPublicKey) can only be resolved with the signer's key.
         guard let signerCertificate else { return .noSignerCertificate }
+        guard let signatureAlgorithm else { return .unsupportedAlgorithm(signatureAlgorithmOID) }
         let message: [UInt8]
         switch (encapsulatedContent, content) {
         case (nil, nil): return .contentMissing

@@ -79,6 +79,22 @@ import Testing
         #expect(signer.signingCertificateV2?.matches(impostor.certificate) == false)
     }
 
+    @Test func duplicatedSignedAttributeIsRefused() async throws {
+        let pki = try TestPKI(algorithm: .p256)
+        let der = try await CMSTestSupport.sign(pki, detached: false)
+        let doubled = try CMSTestSupport.withDecodedCMS(der) { cms in
+            let infos = try #require(CMS_get0_SignerInfos(cms))
+            let info = OpaquePointer(try #require(OPENSSL_sk_value(infos, 0)))
+            let data = try #require(OBJ_nid2obj(NID_pkcs7_data))
+            #expect(
+                CMS_signed_add1_attr_by_NID(info, NID_pkcs9_contentType, V_ASN1_OBJECT, UnsafeRawPointer(data), -1) == 1
+            )
+        }
+        #expect(throws: CMSError.malformedAttribute("duplicate content-type attribute")) {
+            try CMSSignedData(derRepresentation: doubled)
+        }
+    }
+
     /// Rebuilds the SignedData with a different certificates field.
     private func replacingCertificates(in der: [UInt8], with certificates: [Certificate]) throws -> [UInt8] {
         let fields = try CMSBuilder.signedDataFields(der)
