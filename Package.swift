@@ -76,7 +76,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EGovCryptoTests",
-            dependencies: ["EGovCrypto", "EGovTesting", "COpenSSL"],
+            dependencies: ["EGovCrypto", "EGovTesting", "EGovSignature", "COpenSSL"],
             resources: [.copy("Resources")],
             swiftSettings: strictSettings
         ),

@@ -21,9 +21,18 @@ import Testing
             let who = issued ?? applicant
             let client = TimeStampClient(transport: tsa, trustAnchors: [pki.root.certificate], clock: clock)
             return try DocumentSigner(
-                signingKey: who.privateKey.signingKey(for: pki.algorithm == .sm2 ? .sm2 : .es256),
+                signingKey: who.privateKey.signingKey(for: Self.algorithm(pki.algorithm)),
                 certificates: [who.certificate, pki.intermediate.certificate],
                 timestampClient: timestamped ? client : nil, clock: clock)
+        }
+
+        static func algorithm(_ algorithm: TestPKI.Algorithm) -> SignatureAlgorithm {
+            switch algorithm {
+            case .p256: .es256
+            case .p384: .es384
+            case .rsa: .rs256
+            case .sm2: .sm2
+            }
         }
 
         func validator(_ policy: SignaturePolicy = .permissive, crls: [CertificateRevocationList] = []) -> SignatureValidator {

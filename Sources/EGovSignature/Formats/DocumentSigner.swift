@@ -100,4 +100,39 @@ public struct DocumentSigner: Sendable {
         let token = try await timestampClient.timestamp(data: jws.signatures[index].signature)
         return try jws.settingUnprotectedHeader(SignatureTimestamps.etsiU([token]), at: index)
     }
+
+    /// CMS SignedData (CAdES baseline B; baseline T when a time-stamp client is configured) over
+    /// `content`, attached or detached.
+    public func cms(content: [UInt8], detached: Bool = false) async throws -> [UInt8] {
+        let signed = try await CMSBuilder.sign(
+            content: content, detached: detached, signer: signingKey, certificate: certificates[0],
+            chain: Array(certificates.dropFirst()), signingTime: signingTime())
+        return try await timestampedCMS(signed)
+    }
+
+    /// `cms` with this signer's SignerInfo added over the same content (co-signing, sealing).
+    /// Pass the content when the CMS is detached.
+    public func addingSignature(toCMS cms: [UInt8], detachedContent: [UInt8]? = nil) async throws -> [UInt8] {
+        let signed = try await CMSBuilder.addSigner(
+            to: cms, content: detachedContent, signer: signingKey, certificate: certificates[0],
+            chain: Array(certificates.dropFirst()), signingTime: signingTime())
+        return try await timestampedCMS(signed)
+    }
+
+    private func signingTime() -> Date { Date(timeIntervalSince1970: clock.now().timeIntervalSince1970.rounded(.down)) }
+
+    /// Adds a CAdES signature-time-stamp to this signer's SignerInfo (found by certificate: adding
+    /// a signer may reorder the DER SET of SignerInfos).
+    private func timestampedCMS(_ cms: [UInt8]) async throws -> [UInt8] {
+        guard let timestampClient else { return cms }
+        let parsed = try CMSSignedData(derRepresentation: cms)
+        guard
+            let index = parsed.signers.firstIndex(where: {
+                $0.signerCertificate == certificates[0] && $0.signatureTimestampTokens.isEmpty
+            })
+        else { throw Failure.certificateMismatch }
+        let token = try await timestampClient.timestamp(data: parsed.signers[index].signatureValue)
+        return try CMSBuilder.addUnsignedAttribute(
+            to: cms, signerIndex: index, oid: SignatureTimestamps.cadesAttributeOID, valueDER: token.derRepresentation)
+    }
 }

@@ -46,22 +46,34 @@ enum SignatureTimestamps {
     }
 
     /// Checks DER tokens over `signatureValue` against the validator's time-stamping services.
+    ///
+    /// The TSA certificate is validated at `validationTime` with the validator's CRLs (current
+    /// revocation data describes the present). Only if it has expired since is it validated at the
+    /// token's generation time instead, without CRLs (which would postdate that time), and a
+    /// warning is carried in the proof.
     static func proofs(
-        for tokens: [[UInt8]], signatureValue: [UInt8], validator: SignatureValidator
+        for tokens: [[UInt8]], signatureValue: [UInt8], validator: SignatureValidator, at validationTime: Date
     ) -> [SignatureEvidence.TimeProof] {
         tokens.map { der in
             let token: TimeStampToken
             do { token = try TimeStampToken(derRepresentation: der) } catch {
-                return .init(time: .distantPast, authority: "?", problem: "unreadable time-stamp token: \((error as? any EGovError)?.reason ?? "malformed")")
+                return .init(
+                    time: .distantPast, authority: "?",
+                    problem: "unreadable time-stamp token: \((error as? any EGovError)?.reason ?? "malformed")")
             }
             let authority = token.tsaCertificate?.subject.description ?? "unknown TSA"
             guard let hash = token.hashAlgorithm else {
                 return .init(time: token.generationTime, authority: authority, problem: "unsupported imprint algorithm")
             }
-            let anchors = validator.timestampAnchors(at: token.generationTime)
-            let result = token.verify(
-                digest: hash.hash(signatureValue), hashAlgorithm: hash, trustAnchors: anchors, crls: validator.crls,
-                at: token.generationTime, validator: validator.chainValidator)
+            let digest = hash.hash(signatureValue)
+            var result = token.verify(
+                digest: digest, hashAlgorithm: hash, trustAnchors: validator.timestampAnchors(at: validationTime),
+                crls: validator.crls, at: validationTime, validator: validator.chainValidator)
+            if result.failure == .tsaCertificateRejected(.expired) {
+                result = token.verify(
+                    digest: digest, hashAlgorithm: hash, trustAnchors: validator.timestampAnchors(at: token.generationTime),
+                    at: token.generationTime, validator: validator.chainValidator)
+            }
             return .init(time: token.generationTime, authority: authority, problem: result.failure?.reason)
         }
     }

@@ -35,13 +35,18 @@ public struct SignaturePolicy: Sendable, Hashable, Codable {
     public var expiredWithoutProof: ExpiredWithoutProof
     /// How many valid signatures the document needs (co-applicants), at least 1.
     public var minimumSignatures: Int
+    /// Whether the signature must carry a signed reference to its certificate (CAdES
+    /// signing-certificate-v2, JWS `x5t#S256`), as the baseline profiles require. Off by default so
+    /// that plain CMS from other tools validates; a missing reference is then a warning.
+    public var requireSigningCertificateReference: Bool
 
     /// Creates a policy.
     public init(
         id: String, documentType: String, minimumLevel: SignatureLevel = .advanced, requiredKind: SignatureKind? = nil,
         allowedAlgorithms: Set<SignatureAlgorithm> = [.es256, .es384, .edDSA, .rs256, .ps256, .sm2],
         timestampRequired: Bool = false, maximumAge: TimeInterval? = nil,
-        expiredWithoutProof: ExpiredWithoutProof = .indeterminate, minimumSignatures: Int = 1
+        expiredWithoutProof: ExpiredWithoutProof = .indeterminate, minimumSignatures: Int = 1,
+        requireSigningCertificateReference: Bool = false
     ) {
         self.id = id
         self.documentType = documentType
@@ -52,6 +57,31 @@ public struct SignaturePolicy: Sendable, Hashable, Codable {
         self.maximumAge = maximumAge
         self.expiredWithoutProof = expiredWithoutProof
         self.minimumSignatures = max(1, minimumSignatures)
+        self.requireSigningCertificateReference = requireSigningCertificateReference
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, documentType, minimumLevel, requiredKind, allowedAlgorithms, timestampRequired, maximumAge
+        case expiredWithoutProof, minimumSignatures, requireSigningCertificateReference
+    }
+
+    /// Decodes a policy; members other than `id` and `documentType` take their defaults when absent.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            id: try container.decode(String.self, forKey: .id),
+            documentType: try container.decode(String.self, forKey: .documentType),
+            minimumLevel: try container.decodeIfPresent(SignatureLevel.self, forKey: .minimumLevel) ?? .advanced,
+            requiredKind: try container.decodeIfPresent(SignatureKind.self, forKey: .requiredKind),
+            allowedAlgorithms: try container.decodeIfPresent(Set<SignatureAlgorithm>.self, forKey: .allowedAlgorithms)
+                ?? [.es256, .es384, .edDSA, .rs256, .ps256, .sm2],
+            timestampRequired: try container.decodeIfPresent(Bool.self, forKey: .timestampRequired) ?? false,
+            maximumAge: try container.decodeIfPresent(TimeInterval.self, forKey: .maximumAge),
+            expiredWithoutProof: try container.decodeIfPresent(ExpiredWithoutProof.self, forKey: .expiredWithoutProof)
+                ?? .indeterminate,
+            minimumSignatures: try container.decodeIfPresent(Int.self, forKey: .minimumSignatures) ?? 1,
+            requireSigningCertificateReference: try container.decodeIfPresent(
+                Bool.self, forKey: .requireSigningCertificateReference) ?? false)
     }
 
     /// Accepts any valid signature at any level with any supported algorithm.

@@ -95,6 +95,12 @@ public struct SignatureValidator: Sendable {
         if evidence.signingCertificateReferenceMatches == false {
             return finish(.noSigningCertificateFound, "the certificate does not match the signed signing-certificate reference")
         }
+        if evidence.signingCertificateReferenceMatches == nil {
+            if policy.requireSigningCertificateReference {
+                return finish(.formatFailure, "the signature has no signed reference to its certificate")
+            }
+            result.warnings.append("the signature carries no signed reference to its certificate")
+        }
         switch evidence.check {
         case .hashMismatch: return finish(.hashFailure, "the signed data does not match the signature's digest")
         case .signatureInvalid: return finish(.sigCryptoFailure, "the signature value does not verify with the signer's key")
