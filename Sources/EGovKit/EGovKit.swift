@@ -2,3 +2,4 @@
 @_exported import EGovCore
 @_exported import EGovCrypto
 @_exported import EGovIdentity
+@_exported import EGovSignature

@@ -1,0 +1,116 @@
+import ArgumentParser
+import EGovKit
+import Foundation
+
+struct Sign: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Sign a file as JWS or CMS (CAdES), optionally with an RFC 3161 signature time-stamp.",
+        discussion: """
+            jws: compact JWS with x5c, x5t#S256 and the signing time (sigT); jws-detached: the same without \
+            the payload. With a time-stamp (--tsa-key/--tsa-cert, a local TSA) the JWS is written in the \
+            flattened JSON serialisation, whose unprotected header carries it (JAdES etsiU). cms / \
+            cms-detached: CMS SignedData, CAdES baseline B (T with a time-stamp), written as PEM (label CMS).
+            """
+    )
+
+    enum Format: String, CaseIterable, ExpressibleByArgument {
+        case jws, jwsDetached = "jws-detached", cms, cmsDetached = "cms-detached"
+    }
+
+    @Option(name: .long, help: "Signing key (PKCS#8, SEC 1 or PKCS#1 PEM).")
+    var key: String
+
+    @Option(name: .long, help: "Signing certificate (PEM).")
+    var cert: String
+
+    @Option(name: .long, help: "Intermediate certificates to embed (PEM bundle).")
+    var chain: String?
+
+    @Option(name: .long, help: "jws, jws-detached, cms or cms-detached.")
+    var format: Format
+
+    @Option(name: .customLong("tsa-key"), help: "Key of a local time-stamping authority.")
+    var tsaKey: String?
+
+    @Option(name: .customLong("tsa-cert"), help: "Certificate of the local time-stamping authority (EKU timeStamping).")
+    var tsaCert: String?
+
+    @Option(name: .long, help: "Output file (default: standard output).")
+    var out: String?
+
+    @Option(name: .long, help: "Signing time to claim, ISO 8601 (default: now); also the local TSA's time.")
+    var at: String?
+
+    @OptionGroup var options: AlgorithmOptions
+
+    @Argument(help: "The file to sign, or - for standard input.")
+    var file: String
+
+    func validate() throws {
+        if (tsaKey == nil) != (tsaCert == nil) { throw ValidationError("--tsa-key and --tsa-cert go together") }
+    }
+
+    func run() async throws {
+        let privateKey = try KeyFiles.privateKey(at: key)
+        let (algorithm, sm2ID) = try options.resolve(for: privateKey.keyType)
+        let leaf = try CertificateFiles.certificate(at: cert)
+        let intermediates = try chain.map { try CertificateFiles.bundle(at: $0) } ?? []
+        let content = try InputSource(file).readAll()
+        let clock = FixedClock(time: try TimeArgument.parse(at))
+        do {
+            var client: TimeStampClient?
+            if let tsaKey, let tsaCert {
+                let authority = try TimeStampAuthority(
+                    key: try KeyFiles.privateKey(at: tsaKey), certificate: try CertificateFiles.certificate(at: tsaCert),
+                    policyOID: "2.999.3161.1", clock: clock)
+                client = TimeStampClient(
+                    transport: InProcessTimeStampTransport(authority: authority),
+                    trustAnchors: [try CertificateFiles.certificate(at: tsaCert)], clock: clock,
+                    validator: CertificateChainValidator(acceptsIntermediateAnchors: true))
+            }
+            let signer = try DocumentSigner(
+                signingKey: try privateKey.signingKey(for: algorithm, sm2ID: sm2ID), certificates: [leaf] + intermediates,
+                timestampClient: client, clock: clock)
+            let output: String
+            switch format {
+            case .jws, .jwsDetached:
+                let detached = format == .jwsDetached
+                if client != nil {
+                    let json = try await signer.jwsJSON(payload: content, detached: detached)
+                    output = String(decoding: try json.jsonBytes(flattened: true), as: UTF8.self)
+                } else {
+                    output = try await signer.jws(payload: content, detached: detached)
+                }
+            case .cms, .cmsDetached:
+                let der = try await signer.cms(content: content, detached: format == .cmsDetached)
+                output = PEMDocument(label: "CMS", der: der).pemString
+            }
+            try OutputFile.write(output.hasSuffix("\n") ? output : output + "\n", to: out)
+        } catch let error as CLIError {
+            throw error
+        } catch {
+            throw CLIError.from(error)
+        }
+    }
+}
+
+/// A TimeStampTransport that answers with an in-process authority (the CLI's local TSA).
+struct InProcessTimeStampTransport: TimeStampTransport {
+    let authority: TimeStampAuthority
+    func send(_ request: [UInt8]) async throws -> [UInt8] { try authority.respond(to: request) }
+}
+
+/// Writes command output to a file or standard output.
+enum OutputFile {
+    static func write(_ text: String, to path: String?) throws(CLIError) {
+        guard let path else {
+            Output.printText(text)
+            return
+        }
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        } catch {
+            throw .badInput("cannot write \(path)", code: "cli.output.unwritable")
+        }
+    }
+}
