@@ -55,7 +55,7 @@ extension SignatureValidator {
         }
         evidence.timeProofs = SignatureTimestamps.proofs(
             for: signer.signatureTimestampTokens, signatureValue: signer.signatureValue, validator: self,
-            at: validationTime)
+            at: validationTime, intermediates: signedData.certificates)
         return evidence
     }
 }

@@ -122,7 +122,7 @@ extension SignatureValidator {
         // Time-stamps in the unprotected header, over the signature value.
         let (tokens, problems) = SignatureTimestamps.tokens(inUnprotected: unprotected)
         evidence.timeProofs = SignatureTimestamps.proofs(
-            for: tokens, signatureValue: signatureValue, validator: self, at: validationTime)
+            for: tokens, signatureValue: signatureValue, validator: self, at: validationTime, intermediates: certificates)
         evidence.timeProofs += problems.map { .init(time: .distantPast, authority: "?", problem: $0) }
         return evidence
     }

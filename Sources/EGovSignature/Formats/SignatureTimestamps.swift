@@ -49,10 +49,12 @@ enum SignatureTimestamps {
     ///
     /// The TSA certificate is validated at `validationTime` with the validator's CRLs (current
     /// revocation data describes the present). Only if it has expired since is it validated at the
-    /// token's generation time instead, without CRLs (which would postdate that time), and a
-    /// warning is carried in the proof.
+    /// token's generation time instead, without CRLs (which would postdate that time).
+    /// `intermediates` (the certificates shipped with the signature) help build the TSA's chain
+    /// when the token does not embed its issuing CA.
     static func proofs(
-        for tokens: [[UInt8]], signatureValue: [UInt8], validator: SignatureValidator, at validationTime: Date
+        for tokens: [[UInt8]], signatureValue: [UInt8], validator: SignatureValidator, at validationTime: Date,
+        intermediates: [Certificate] = []
     ) -> [SignatureEvidence.TimeProof] {
         tokens.map { der in
             let token: TimeStampToken
@@ -68,11 +70,12 @@ enum SignatureTimestamps {
             let digest = hash.hash(signatureValue)
             var result = token.verify(
                 digest: digest, hashAlgorithm: hash, trustAnchors: validator.timestampAnchors(at: validationTime),
-                crls: validator.crls, at: validationTime, validator: validator.chainValidator)
+                intermediates: intermediates, crls: validator.crls, at: validationTime,
+                validator: validator.chainValidator)
             if result.failure == .tsaCertificateRejected(.expired) {
                 result = token.verify(
                     digest: digest, hashAlgorithm: hash, trustAnchors: validator.timestampAnchors(at: token.generationTime),
-                    at: token.generationTime, validator: validator.chainValidator)
+                    intermediates: intermediates, at: token.generationTime, validator: validator.chainValidator)
             }
             return .init(time: token.generationTime, authority: authority, problem: result.failure?.reason)
         }
