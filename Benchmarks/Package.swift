@@ -48,6 +48,19 @@ let package = Package(
             path: "Benchmarks/IdentityBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        .executableTarget(
+            name: "SignatureBenchmarks",
+            dependencies: [
+                .product(name: "EGovSignature", package: "EGovKit"),
+                .product(name: "EGovTesting", package: "EGovKit"),
+                .product(name: "EGovCrypto", package: "EGovKit"),
+                .product(name: "EGovCore", package: "EGovKit"),
+                "RawOpenSSL",
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/SignatureBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -88,3 +88,16 @@ public final class RawKey: @unchecked Sendable {
         return result == 1
     }
 }
+
+/// A raw SHA-256 (EVP_Digest with a digest fetched once), the baseline for digesting content.
+public enum RawDigest {
+    nonisolated(unsafe) private static let sha256 = EVP_MD_fetch(nil, "SHA256", nil)
+
+    /// SHA-256 of `input` into `output` (32 bytes); returns whether it succeeded.
+    public static func sha256(_ input: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer) -> Bool {
+        var length: UInt32 = 0
+        return EVP_Digest(
+            input.baseAddress, input.count, output.baseAddress?.assumingMemoryBound(to: UInt8.self), &length, sha256, nil)
+            == 1
+    }
+}
