@@ -71,7 +71,24 @@ import Testing
             Self.evidence(withdrawn, claimed: Self.reference), at: Self.reference + 2 * Self.day)
         #expect(later.level == .advanced)
 
-        // A leaf without key usage for signing is at most simple (and fails the signing purpose).
+        // A leaf whose subject does not identify a person: simple, which an advanced-only policy refuses.
+        let anonymous = try qualified.pki.issueCustomLeaf { builder in
+            builder.subject = (try? DistinguishedName([("C", "MO")])) ?? builder.subject
+            builder.keyUsage = [.digitalSignature]
+        }
+        var anonymousFixture = qualified
+        anonymousFixture.leaf = anonymous
+        let simpleResult = SignatureValidator(trustList: qualified.trustList)
+            .assess(Self.evidence(anonymousFixture), at: Self.reference)
+        #expect(simpleResult.indication == .totalPassed)
+        #expect(simpleResult.level == .simple)
+        #expect(simpleResult.warnings.contains { $0.contains("does not identify a person") })
+        let advancedPolicy = SignaturePolicy(id: "p", documentType: "d", minimumLevel: .advanced)
+        #expect(
+            SignatureValidator(trustList: qualified.trustList, policy: advancedPolicy)
+                .assess(Self.evidence(anonymousFixture), at: Self.reference).subIndication == .sigConstraintsFailure)
+
+        // A leaf without key usage for signing fails the signing purpose.
         let fixture = try Self.fixture()
         let bare = try fixture.pki.issueCustomLeaf { builder in builder.keyUsage = [.keyEncipherment] }
         var bareFixture = fixture

@@ -62,7 +62,7 @@ import Testing
         let der = try await CMSTestSupport.sign(pki, detached: false)
         // Another certificate, not matching the signer identifier.
         let other = try pki.issueLeaf(profile: .organisationSeal)
-        let withOther = try replacingCertificates(in: der, with: [other.certificate, pki.intermediate.certificate])
+        let withOther = try CMSTestSupport.replacingCertificates(in: der, with: [other.certificate, pki.intermediate.certificate])
         #expect(
             try CMSSignedData(derRepresentation: withOther).signers.first?.verifySignature(content: nil)
                 == .noSignerCertificate)
@@ -72,7 +72,7 @@ import Testing
                 ? pki.leaf.certificate.serialNumber : "0" + pki.leaf.certificate.serialNumber)
         let impostor = try pki.issueCustomLeaf { $0.serialNumber = serial }
         #expect(impostor.certificate.serialNumber == pki.leaf.certificate.serialNumber)
-        let withImpostor = try replacingCertificates(in: der, with: [impostor.certificate])
+        let withImpostor = try CMSTestSupport.replacingCertificates(in: der, with: [impostor.certificate])
         let signer = try #require(try CMSSignedData(derRepresentation: withImpostor).signers.first)
         #expect(signer.signerCertificate == impostor.certificate)
         #expect(signer.verifySignature(content: nil) == .signatureInvalid)
@@ -96,11 +96,4 @@ import Testing
     }
 
     /// Rebuilds the SignedData with a different certificates field.
-    private func replacingCertificates(in der: [UInt8], with certificates: [Certificate]) throws -> [UInt8] {
-        let fields = try CMSBuilder.signedDataFields(der)
-        let rebuilt = fields.map { field -> [UInt8] in
-            field.tag == 0xA0 ? CMSDER.setOf(certificates.map(\.derRepresentation), tag: 0xA0) : Array(field.encoded)
-        }
-        return try CMSBuilder.contentInfo(CMSDER.sequence(rebuilt))
-    }
 }

@@ -1,5 +1,5 @@
 import COpenSSL
-import EGovCrypto
+@testable import EGovCrypto
 import EGovTesting
 import Foundation
 import Testing
@@ -107,5 +107,14 @@ enum CMSTestSupport {
     /// Writes the PKI's PEM files into the CLI's directory.
     static func writeFiles(_ pki: TestPKI, _ cli: OpenSSLCLI) throws {
         _ = try pki.writePEMFiles(to: cli.directory)
+    }
+
+    /// `der` with its certificates field replaced by `certificates`.
+    static func replacingCertificates(in der: [UInt8], with certificates: [Certificate]) throws -> [UInt8] {
+        let fields = try CMSBuilder.signedDataFields(der)
+        let rebuilt = fields.map { field -> [UInt8] in
+            field.tag == 0xA0 ? CMSDER.setOf(certificates.map(\.derRepresentation), tag: 0xA0) : Array(field.encoded)
+        }
+        return try CMSBuilder.contentInfo(CMSDER.sequence(rebuilt))
     }
 }

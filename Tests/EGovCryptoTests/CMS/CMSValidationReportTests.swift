@@ -64,6 +64,11 @@ import Testing
         // Signature value byte flipped.
         let signer = try #require(try CMSSignedData(derRepresentation: der).signers.first)
         #expect(outcome(try CMSTestSupport.flipLastByte(of: signer.signatureValue, in: der)) == (.totalFailed, .sigCryptoFailure))
+        // Certificate swapped: another certificate embedded instead of the signer's.
+        let other = try pki.issueLeaf(profile: .personSigning)
+        let swapped = try CMSTestSupport.replacingCertificates(
+            in: der, with: [other.certificate, pki.intermediate.certificate])
+        #expect(outcome(swapped) == (.indeterminate, .noSigningCertificateFound))
         // Garbage.
         #expect(outcome([0x30, 0x03, 0x02, 0x01, 0x01]) == (.totalFailed, .formatFailure))
     }
