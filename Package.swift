@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "EGovTesting", targets: ["EGovTesting"]),
         .library(name: "EGovIdentity", targets: ["EGovIdentity"]),
         .library(name: "EGovSignature", targets: ["EGovSignature"]),
+        .library(name: "EGovCertificates", targets: ["EGovCertificates"]),
         .library(name: "EGovKit", targets: ["EGovKit"]),
         .executable(name: "egov", targets: ["egov"]),
     ],
@@ -41,6 +42,22 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(name: "EGovIdentity", dependencies: ["EGovCore", "EGovCrypto"], swiftSettings: strictSettings),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
+        ),
+        .target(
+            name: "EGovCertificates",
+            dependencies: ["EGovCore", "EGovCrypto", "EGovIdentity", "EGovSignature", "CZlib"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "EGovCertificatesTests",
+            dependencies: ["EGovCertificates", "EGovTesting"],
+            resources: [.copy("Resources")],
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "EGovSignature",
             dependencies: ["EGovCore", "EGovCrypto", "EGovIdentity"],
