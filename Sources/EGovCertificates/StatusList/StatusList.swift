@@ -160,16 +160,53 @@ public struct StatusList: Sendable, Hashable {
 
     /// Every index whose value is not 0, with its value (for reports such as
     /// `egov status-list decode`).
+    ///
+    /// Builds a dictionary with one element per non-zero entry; for a list from an untrusted
+    /// source (up to 2^27 non-zero entries) prefer the lazy ``nonZeroEntries``.
     public var nonZeroIndices: [Int: UInt8] {
         var result: [Int: UInt8] = [:]
-        let perByte = 8 / bits
-        for (byteIndex, byte) in bytes.enumerated() where byte != 0 {
-            for slot in 0..<perByte {
-                let value = (byte >> UInt8(slot * bits)) & mask
-                if value != 0 { result[byteIndex * perByte + slot] = value }
-            }
-        }
+        for entry in nonZeroEntries { result[entry.index] = entry.value }
         return result
+    }
+
+    /// The non-zero entries in index order, computed lazily (zero bytes are skipped).
+    public var nonZeroEntries: NonZeroEntries { NonZeroEntries(list: self) }
+
+    /// A lazy sequence of a list's non-zero entries, in index order.
+    public struct NonZeroEntries: Sequence, IteratorProtocol, Sendable {
+        private let bytes: [UInt8]
+        private let bits: Int
+        private let mask: UInt8
+        private var byteIndex = 0
+        private var slot = 0
+
+        init(list: StatusList) {
+            bytes = list.bytes
+            bits = list.bits
+            mask = list.mask
+        }
+
+        /// The next non-zero entry, or `nil` at the end.
+        public mutating func next() -> (index: Int, value: UInt8)? {
+            let perByte = 8 / bits
+            while byteIndex < bytes.count {
+                let byte = bytes[byteIndex]
+                if byte == 0 {
+                    byteIndex += 1
+                    slot = 0
+                    continue
+                }
+                while slot < perByte {
+                    let current = slot
+                    slot += 1
+                    let value = (byte >> UInt8(current * bits)) & mask
+                    if value != 0 { return (byteIndex * perByte + current, value) }
+                }
+                byteIndex += 1
+                slot = 0
+            }
+            return nil
+        }
     }
 
     private var mask: UInt8 { UInt8(truncatingIfNeeded: (1 << bits) - 1) }

@@ -77,11 +77,14 @@ public actor StatusListIssuer {
         guard allocation.count == emptyAllocation.count else {
             throw .invalidSnapshot("the allocation map has the wrong size")
         }
-        let allocated = allocation.nonZeroIndices
-        guard allocated.keys.allSatisfy({ $0 < snapshot.capacity }) else {
-            throw .invalidSnapshot("an index beyond the capacity is allocated")
+        var allocatedCount = 0
+        for entry in allocation.nonZeroEntries {
+            guard entry.index < snapshot.capacity else {
+                throw .invalidSnapshot("an index beyond the capacity is allocated")
+            }
+            allocatedCount += 1
         }
-        guard statuses.nonZeroIndices.keys.allSatisfy({ allocated[$0] != nil }) else {
+        for entry in statuses.nonZeroEntries where (try? allocation.value(at: entry.index)) != 1 {
             throw .invalidSnapshot("an unallocated index has a status")
         }
         guard (0...snapshot.capacity).contains(snapshot.nextSequentialIndex) else {
@@ -90,7 +93,7 @@ public actor StatusListIssuer {
         try self.init(
             uri: snapshot.uri, capacity: snapshot.capacity, randomIndices: snapshot.randomIndices,
             signingKey: signingKey, keyID: keyID, clock: clock, auditLog: auditLog, auditActor: auditActor,
-            list: statuses, allocation: allocation, allocatedCount: allocated.count,
+            list: statuses, allocation: allocation, allocatedCount: allocatedCount,
             nextSequentialIndex: snapshot.nextSequentialIndex)
     }
 

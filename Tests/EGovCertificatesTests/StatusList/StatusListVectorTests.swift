@@ -27,6 +27,9 @@ import Testing
         }
         #expect(mismatches == 0)
         #expect(list.nonZeroIndices == entry.set)
+        let lazy = Array(list.nonZeroEntries)
+        #expect(lazy.map(\.index) == entry.set.keys.sorted())
+        #expect(lazy.allSatisfy { entry.set[$0.index] == $0.value })
         for (index, value) in entry.set {
             #expect(try list.status(at: index) == CredentialStatus(rawValue: value))
         }
