@@ -74,7 +74,7 @@ let package = Package(
         ),
         .target(
             name: "EGovKit",
-            dependencies: ["EGovCore", "EGovCrypto", "EGovIdentity", "EGovSignature"],
+            dependencies: ["EGovCore", "EGovCrypto", "EGovIdentity", "EGovSignature", "EGovCertificates"],
             swiftSettings: strictSettings
         ),
         .executableTarget(

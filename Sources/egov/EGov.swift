@@ -19,7 +19,10 @@ struct EGov: AsyncParsableCommand {
             Exit codes: 0 ok/valid, 1 invalid or verification failed, 2 indeterminate, 64 usage error, \
             65 bad input, 70 internal failure.
             """,
-        subcommands: [Digest.self, Key.self, Raw.self, X509.self, Identity.self, Token.self, Sign.self, Verify.self, Demo.self]
+        subcommands: [
+            Digest.self, Key.self, Raw.self, X509.self, Identity.self, Token.self, Sign.self, Verify.self, Credential.self,
+            StatusListCommand.self, Demo.self,
+        ]
     )
 
     /// Replaces argument-parser's entry point so that every failure follows the exit-code table.
