@@ -37,6 +37,16 @@ let package = Package(
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
         .executableTarget(
+            name: "CoreBenchmarks",
+            dependencies: [
+                .product(name: "EGovCore", package: "EGovKit"),
+                .product(name: "EGovCrypto", package: "EGovKit"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/CoreBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
             name: "IdentityBenchmarks",
             dependencies: [
                 .product(name: "EGovIdentity", package: "EGovKit"),

@@ -169,24 +169,38 @@ public struct JWSHeader: Sendable, Hashable {
         return text
     }
 
+    /// Standard base64 with padding (RFC 4648 section 4), as `x5c` uses (RFC 7515 section 4.1.6).
     static func standardBase64(_ bytes: [UInt8]) -> String {
-        Base64URL.encode(bytes).replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-            .padded()
+        var characters = Array(Base64URL.encode(bytes).utf8).map { byte -> UInt8 in
+            switch byte {
+            case UInt8(ascii: "-"): UInt8(ascii: "+")
+            case UInt8(ascii: "_"): UInt8(ascii: "/")
+            default: byte
+            }
+        }
+        while characters.count % 4 != 0 { characters.append(UInt8(ascii: "=")) }
+        return String(decoding: characters, as: UTF8.self)
     }
 
+    /// Strict standard base64 with padding: the same canonical rules as ``Base64URL`` (no
+    /// whitespace, no URL-safe characters, at most two `=` and only at the end).
     static func decodeStandardBase64(_ text: String) -> [UInt8]? {
-        guard text.utf8.count % 4 == 0, !text.contains("-"), !text.contains("_") else { return nil }
-        var body = Substring(text)
-        while body.hasSuffix("=") { body = body.dropLast() }
-        guard text.count - body.count <= 2 else { return nil }
-        let url = body.replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-        return try? Base64URL.decode(url)
-    }
-}
-
-extension String {
-    fileprivate func padded() -> String {
-        let remainder = utf8.count % 4
-        return remainder == 0 ? self : self + String(repeating: "=", count: 4 - remainder)
+        var characters = Array(text.utf8)
+        guard characters.count % 4 == 0 else { return nil }
+        var padding = 0
+        while characters.last == UInt8(ascii: "=") {
+            characters.removeLast()
+            padding += 1
+        }
+        guard padding <= 2 else { return nil }
+        for index in characters.indices {
+            switch characters[index] {
+            case UInt8(ascii: "+"): characters[index] = UInt8(ascii: "-")
+            case UInt8(ascii: "/"): characters[index] = UInt8(ascii: "_")
+            case UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "="): return nil
+            default: break
+            }
+        }
+        return try? Base64URL.decode(String(decoding: characters, as: UTF8.self))
     }
 }
