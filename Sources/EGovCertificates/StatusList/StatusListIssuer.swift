@@ -124,6 +124,15 @@ public actor StatusListIssuer {
     /// The number of allocated indices.
     public var allocatedCount: Int { allocatedCountStorage }
 
+    /// The certificate chain (leaf first) put in published tokens as `x5c`, for verifiers that
+    /// trust the issuer through its certificate rather than a pinned key.
+    private var certificateChain: [[UInt8]]?
+
+    /// Publishes future tokens with `certificates` as `x5c` (leaf first).
+    public func useCertificateChain(_ certificates: [Certificate]) {
+        certificateChain = certificates.isEmpty ? nil : certificates.map(\.derRepresentation)
+    }
+
     /// The state to persist (see ``StatusListIssuerSnapshot``).
     public func snapshot() throws(StatusListError) -> StatusListIssuerSnapshot {
         StatusListIssuerSnapshot(
@@ -189,7 +198,7 @@ public actor StatusListIssuer {
         let current = list
         return try await StatusListToken.issue(
             list: current, uri: uri, signingKey: signingKey, keyID: keyID, issuedAt: now,
-            expiresAt: now.addingTimeInterval(validFor), timeToLive: timeToLive)
+            expiresAt: now.addingTimeInterval(validFor), timeToLive: timeToLive, certificateChain: certificateChain)
     }
 
     // MARK: - Private

@@ -40,7 +40,7 @@ public struct StatusListToken: Sendable {
     ///   compressing or signing throws.
     public static func issue(
         list: StatusList, uri: String, signingKey: any SigningKey, keyID: String?, issuedAt: Date, expiresAt: Date?,
-        timeToLive: Int?
+        timeToLive: Int?, certificateChain: [[UInt8]]? = nil
     ) async throws -> String {
         guard StatusReference.isAbsoluteURI(uri) else { throw StatusListError.invalidParameter("uri is not absolute") }
         let iat = try numericDate(issuedAt, name: "issuedAt")
@@ -59,7 +59,8 @@ public struct StatusListToken: Sendable {
             claims["ttl"] = .number(Double(timeToLive))
         }
         let payload = try CanonicalJSON.serialize(.object(claims))
-        let header = JWSHeader(algorithm: signingKey.algorithm, type: mediaType, keyID: keyID)
+        let header = JWSHeader(
+            algorithm: signingKey.algorithm, type: mediaType, keyID: keyID, certificateChain: certificateChain)
         return try await JWS.sign(payload: payload, header: header, key: signingKey)
     }
 

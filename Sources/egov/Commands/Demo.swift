@@ -71,7 +71,7 @@ struct DemoStep: Sendable {
     /// Every step, in order.
     static var all: [DemoStep] {
         SignatureAlgorithm.allCases.map(signAndVerify) + [sm2DefaultID, digests, tampering]
-            + [certificateChains] + IdentityDemo.steps + SignatureDemo.steps
+            + [certificateChains] + IdentityDemo.steps + SignatureDemo.steps + CertificatesDemo.steps
     }
 
     /// Generates a key for `algorithm`, signs, and verifies.

@@ -128,3 +128,32 @@ import Testing
         }
     }
 }
+
+@Suite struct CertificateTrustedIssuerTests {
+    /// An issuer trusted through its certificate signs both the credential and the status list
+    /// token with x5c; without x5c on the token, its status cannot be tied to the issuer.
+    @Test func statusListTokenCarriesTheIssuerCertificate() async throws {
+        let clock = ManualClock(TestPKI.referenceDate)
+        let pki = try TestPKI(algorithm: .sm2, leafProfile: .organisationSeal)
+        let key = try pki.leaf.privateKey.signingKey(for: .sm2)
+        let chain = [pki.leaf.certificate, pki.intermediate.certificate]
+        let statusLists = try StatusListIssuer(uri: "https://iam.gov.mo/status/x", signingKey: key, keyID: nil, clock: clock)
+        let issuer = CredentialIssuer(
+            issuer: CredentialTests.issuerID, signingKey: key, certificateChain: chain, statusLists: statusLists, clock: clock)
+        let issued = try await issuer.issue(type: CredentialTests.licenceType, claims: CredentialTests.claims)
+        let registry = IssuerRegistry([
+            .init(
+                identifier: CredentialTests.issuerID, name: [.en: "IAM"], credentialTypes: [CredentialTests.vct],
+                keySource: .certificates(trustAnchors: [pki.root.certificate]))
+        ])
+        let verifier = CredentialVerifier(registry: registry, clock: clock)
+        let bare = try await statusLists.publish(validFor: 60)
+        #expect(verifier.verify(issued.credential.serialized, statusListTokens: [bare]).errorCode
+            == "certificates.credential.status_list_untrusted")
+        await statusLists.useCertificateChain(chain)
+        let withChain = try await statusLists.publish(validFor: 60)
+        let result = verifier.verify(issued.credential.serialized, statusListTokens: [withChain])
+        #expect(result.isValid, "\(result.errorReason ?? "")")
+        #expect(result.status == "valid")
+    }
+}
