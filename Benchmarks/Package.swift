@@ -47,6 +47,19 @@ let package = Package(
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
         .executableTarget(
+            name: "CertificatesBenchmarks",
+            dependencies: [
+                .product(name: "EGovCertificates", package: "EGovKit"),
+                .product(name: "EGovTesting", package: "EGovKit"),
+                .product(name: "EGovCrypto", package: "EGovKit"),
+                .product(name: "EGovCore", package: "EGovKit"),
+                "RawOpenSSL",
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/CertificatesBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
             name: "IdentityBenchmarks",
             dependencies: [
                 .product(name: "EGovIdentity", package: "EGovKit"),
