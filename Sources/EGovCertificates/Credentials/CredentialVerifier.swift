@@ -128,7 +128,7 @@ public struct CredentialVerifier: Sendable {
 
     /// The `sub` of a status list token before verification (only to match it to the reference).
     static func unverifiedSubject(of token: String) -> String? {
-        let parts = token.split(separator: ".", omittingEmptySubsequences: false)
+        let parts = token.splitting(atASCII: UInt8(ascii: "."))
         guard parts.count == 3, let payload = try? Base64URL.decode(parts[1]),
             case .object(let object)? = try? JSONValue.parse(payload), case .string(let sub)? = object["sub"]
         else { return nil }

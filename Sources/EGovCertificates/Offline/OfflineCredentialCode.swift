@@ -102,7 +102,7 @@ public enum OfflineCredentialCode {
             throw .invalidSignature(error.reason)
         }
         // The issuer is read before verification only to choose its key; nothing else is trusted yet.
-        let parts = jws.split(separator: ".", omittingEmptySubsequences: false)
+        let parts = jws.splitting(atASCII: UInt8(ascii: "."))
         guard parts.count == 3, let unverified = try? JSONValue.parse(Base64URL.decode(parts[1])),
             case .object(let unverifiedClaims) = unverified, case .string(let issuerID)? = unverifiedClaims["iss"]
         else { throw .invalidClaims("no iss") }

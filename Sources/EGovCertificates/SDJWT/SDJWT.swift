@@ -46,7 +46,7 @@ public struct SDJWT: Sendable, Hashable {
     /// (``Disclosure/init(parsing:)``), and the same disclosure twice.
     public init(parsing text: String) throws(SDJWTError) {
         guard text.utf8.count <= Self.maximumLength else { throw .tooLarge(limit: Self.maximumLength) }
-        let parts = text.split(separator: "~", omittingEmptySubsequences: false)
+        let parts = text.splitting(atASCII: UInt8(ascii: "~"))
         guard parts.count >= 2, let first = parts.first, let last = parts.last else {
             throw .malformed("no ~ after the issuer-signed JWT")
         }
@@ -75,7 +75,7 @@ public struct SDJWT: Sendable, Hashable {
     /// Whether `text` is three non-empty base64url segments separated by dots (JWS compact form
     /// with an attached payload).
     static func isCompactJWT(_ text: Substring) -> Bool {
-        let segments = text.split(separator: ".", omittingEmptySubsequences: false)
+        let segments = text.splitting(atASCII: UInt8(ascii: "."))
         guard segments.count == 3 else { return false }
         return segments.allSatisfy { segment in
             !segment.isEmpty
@@ -93,7 +93,7 @@ public struct SDJWT: Sendable, Hashable {
     /// Decodes the payload of a compact JWT **without verifying it** (for choosing a key, or for
     /// the holder's own credential).
     static func unverifiedPayload(of jwt: String) throws(SDJWTError) -> [String: JSONValue] {
-        let segments = jwt.split(separator: ".", omittingEmptySubsequences: false)
+        let segments = jwt.splitting(atASCII: UInt8(ascii: "."))
         guard segments.count == 3 else { throw .malformed("the issuer-signed JWT is not a compact JWS") }
         let bytes: [UInt8]
         do {

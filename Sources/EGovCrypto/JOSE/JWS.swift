@@ -268,7 +268,7 @@ public struct CompactJWS: Sendable {
     /// contain `.`, since the JWS would not then have three segments.
     public init(parsing compact: String, limit: Int = 1 << 20) throws(JWSError) {
         guard compact.utf8.count <= limit else { throw .tooLarge(limit: limit) }
-        let segments = compact.split(separator: ".", omittingEmptySubsequences: false)
+        let segments = compact.splitting(atASCII: UInt8(ascii: "."))
         guard segments.count == 3 else { throw .wrongSegmentCount(segments.count) }
         let headerBytes: [UInt8]
         do { headerBytes = try Base64URL.decode(segments[0]) } catch { throw .invalidBase64URL(segment: "header") }
