@@ -32,7 +32,8 @@ public struct LocalCertificateAuthority: CertificateAuthorityHook {
         builder.basicConstraints = .endEntity
         builder.keyUsage = [.digitalSignature, .nonRepudiation]
         builder.extendedKeyUsage = [ExtendedKeyUsage.documentSigning]
-        let leaf = try builder.sign(with: pki.intermediate.privateKey, issuer: pki.intermediate.certificate, sm2ID: pki.sm2ID)
+        let leaf = try builder.sign(
+            with: pki.intermediate.privateKey, issuer: pki.intermediate.certificate, sm2ID: pki.sm2ID)
         return [leaf, pki.intermediate.certificate]
     }
 }

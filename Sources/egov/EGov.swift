@@ -20,7 +20,8 @@ struct EGov: AsyncParsableCommand {
             65 bad input, 70 internal failure.
             """,
         subcommands: [
-            Digest.self, Key.self, Raw.self, X509.self, Identity.self, Token.self, Sign.self, Verify.self, Credential.self,
+            Digest.self, Key.self, Raw.self, X509.self, Identity.self, Token.self, Sign.self, Verify.self,
+            Credential.self,
             StatusListCommand.self, Demo.self,
         ]
     )

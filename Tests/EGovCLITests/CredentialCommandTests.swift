@@ -12,12 +12,16 @@ struct CredentialCommandTests {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
         for (name, alg) in [("issuer", "ES256"), ("holder", "EdDSA")] {
-            let generated = try await CLIRunner.egov(["key", "generate", "--alg", alg, "--out", dir.path("\(name).pem")])
+            let generated = try await CLIRunner.egov([
+                "key", "generate", "--alg", alg, "--out", dir.path("\(name).pem"),
+            ])
             #expect(generated.status == 0)
         }
         let holderPublic = try await CLIRunner.egov(["key", "public", "--in", dir.path("holder.pem")])
         try dir.write("holder.pub", holderPublic.stdout)
-        try dir.write("claims.json", #"{"licence_number":"IAM-2026-0001","holder_name":"Boa Mesa Lda.","address":"Rua 1","seats":48}"#)
+        try dir.write(
+            "claims.json",
+            #"{"licence_number":"IAM-2026-0001","holder_name":"Boa Mesa Lda.","address":"Rua 1","seats":48}"#)
         let issued = try await CLIRunner.egov([
             "credential", "issue", "--key", dir.path("issuer.pem"), "--issuer", "https://iam.gov.mo", "--vct",
             "https://credentials.gov.mo/food-establishment-licence", "--claims", dir.path("claims.json"), "--sd", "all",
@@ -52,7 +56,8 @@ struct CredentialCommandTests {
         #expect(wrongNonce.status == 1)
         #expect((try wrongNonce.json()["error"] as? String)?.hasPrefix("certificates.sdjwt.") == true)
         let expired = try await CLIRunner.egov([
-            "credential", "verify", "--issuer-key", dir.path("issuer.pub"), "--at", "2028-01-01T00:00:00Z", dir.path("vc.txt"),
+            "credential", "verify", "--issuer-key", dir.path("issuer.pub"), "--at", "2028-01-01T00:00:00Z",
+            dir.path("vc.txt"),
         ])
         #expect(expired.status == 1)
     }

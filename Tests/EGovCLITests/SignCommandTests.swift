@@ -18,18 +18,21 @@ struct SignCommandTests {
         return (files, dir)
     }
 
-    @Test("sign in every format, verify passes (0); tampered data fails (1); unknown trust is indeterminate (2)",
+    @Test(
+        "sign in every format, verify passes (0); tampered data fails (1); unknown trust is indeterminate (2)",
         arguments: ["jws", "jws-detached", "cms", "cms-detached"])
     func roundTrip(format: String) async throws {
         let (pem, dir) = try files()
         defer { dir.remove() }
         let signed = try await CLIRunner.egov([
-            "sign", "--key", pem.leafKey.path, "--cert", pem.leaf.path, "--chain", pem.intermediate.path, "--format", format,
+            "sign", "--key", pem.leafKey.path, "--cert", pem.leaf.path, "--chain", pem.intermediate.path, "--format",
+            format,
             "--at", Self.at, "--out", dir.path("sig"), dir.path("doc.txt"),
         ])
         #expect(signed.status == 0, "\(signed.stderr)")
         let detached = format.hasSuffix("detached") ? ["--data", dir.path("doc.txt")] : []
-        let verified = try await CLIRunner.egov(["verify", "--trust", pem.root.path, "--at", Self.at] + detached + [dir.path("sig")])
+        let verified = try await CLIRunner.egov(
+            ["verify", "--trust", pem.root.path, "--at", Self.at] + detached + [dir.path("sig")])
         #expect(verified.status == 0, "\(verified.stdout)")
         let report = try #require(try verified.json()["report"] as? [String: Any])
         #expect(report["indication"] as? String == "TOTAL_PASSED")
@@ -43,7 +46,8 @@ struct SignCommandTests {
             ])
             #expect(tampered.status == 1)
         }
-        let untrusted = try await CLIRunner.egov(["verify", "--trust", pem.leaf.path, "--at", Self.at] + detached + [dir.path("sig")])
+        let untrusted = try await CLIRunner.egov(
+            ["verify", "--trust", pem.leaf.path, "--at", Self.at] + detached + [dir.path("sig")])
         #expect(untrusted.status == 2)
     }
 
@@ -53,7 +57,8 @@ struct SignCommandTests {
         defer { dir.remove() }
         for format in ["cms", "jws"] {
             let signed = try await CLIRunner.egov([
-                "sign", "--key", pem.leafKey.path, "--cert", pem.leaf.path, "--chain", pem.intermediate.path, "--format",
+                "sign", "--key", pem.leafKey.path, "--cert", pem.leaf.path, "--chain", pem.intermediate.path,
+                "--format",
                 format, "--tsa-key", dir.path("tsa.key"), "--tsa-cert", dir.path("tsa.pem"), "--at", Self.at, "--out",
                 dir.path("sig.\(format)"), dir.path("doc.txt"),
             ])
@@ -73,7 +78,9 @@ struct SignCommandTests {
             "verify", "--trust", pem.root.path, "--untrusted-ignored-placeholder", dir.path("plain"),
         ])
         #expect(later.status == 64)
-        let expired = try await CLIRunner.egov(["verify", "--trust", pem.root.path, "--at", "2028-01-01T00:00:00Z", dir.path("plain")])
+        let expired = try await CLIRunner.egov([
+            "verify", "--trust", pem.root.path, "--at", "2028-01-01T00:00:00Z", dir.path("plain"),
+        ])
         #expect(expired.status == 2)
     }
 
@@ -90,7 +97,8 @@ struct SignCommandTests {
         ])
         #expect(wrongKey.status == 65)
         let tsaHalf = try await CLIRunner.egov([
-            "sign", "--key", pem.leafKey.path, "--cert", pem.leaf.path, "--format", "cms", "--tsa-key", dir.path("tsa.key"),
+            "sign", "--key", pem.leafKey.path, "--cert", pem.leaf.path, "--format", "cms", "--tsa-key",
+            dir.path("tsa.key"),
             dir.path("doc.txt"),
         ])
         #expect(tsaHalf.status == 64)

@@ -5,7 +5,8 @@ import Testing
 /// Inputs found by the FuzzJWK campaign.
 @Suite struct JWKRoundTripRegressionTests {
     @Test func publicJWKFoundByFuzzingReExports() throws {
-        let text = #"{"e":"AQAB","kty":"RSA","n":"wRl-kFkrJ3FnftkCLlHLl0biptep7DqJ2vBDs72T7eLgRbcNqxcof5ZxjxrNYJnBDVvwTg2KpDd9yLfztRQf5gmY8jA6uaHHvx0_Alkv5w4BXRWcfFZxxaHLOSFpZEwxeGvJdiaSREeX7rvZb5gmq0nO6CX6T1vmDo13ba11R3JISquHfzxaw4BXRWcfFZxxaHLOSFpZEwxeGvJdiaSREeX7rvZb5g2T7eLgRbcNqxcof5ZxjxrNYJnBDVvwTg2KpDd9yLfztRQf5gmY8jA6uaHHvx0_Alkv4w4BXRWcfFZxxaHLOSFpZEwxeGvJdiaSREeX7rvZb5gmq0nO6CX6T1vmDo05ba11R3JISquHfzxaw4BXRWcfFZxxaHLOSFpZEwxeGvJdiaSREeX7rvZb5gmq0nO6CX6T1vmDo11ba11R3J2KEH1nETfblvG-rLi3JuEgYDHjT4-GQCX17KQEBcue7P9uXshJ5ITd98hX_8LVZPxXRNItfb2wEKA7DuJI1I-AnqxmpmWQ-1DekVar74mNTXVAtTgnuQ"}"#
+        let text =
+            #"{"e":"AQAB","kty":"RSA","n":"wRl-kFkrJ3FnftkCLlHLl0biptep7DqJ2vBDs72T7eLgRbcNqxcof5ZxjxrNYJnBDVvwTg2KpDd9yLfztRQf5gmY8jA6uaHHvx0_Alkv5w4BXRWcfFZxxaHLOSFpZEwxeGvJdiaSREeX7rvZb5gmq0nO6CX6T1vmDo13ba11R3JISquHfzxaw4BXRWcfFZxxaHLOSFpZEwxeGvJdiaSREeX7rvZb5g2T7eLgRbcNqxcof5ZxjxrNYJnBDVvwTg2KpDd9yLfztRQf5gmY8jA6uaHHvx0_Alkv4w4BXRWcfFZxxaHLOSFpZEwxeGvJdiaSREeX7rvZb5gmq0nO6CX6T1vmDo05ba11R3JISquHfzxaw4BXRWcfFZxxaHLOSFpZEwxeGvJdiaSREeX7rvZb5gmq0nO6CX6T1vmDo11ba11R3J2KEH1nETfblvG-rLi3JuEgYDHjT4-GQCX17KQEBcue7P9uXshJ5ITd98hX_8LVZPxXRNItfb2wEKA7DuJI1I-AnqxmpmWQ-1DekVar74mNTXVAtTgnuQ"}"#
         let jwk = try JWK(jsonString: text)
         let key = try PublicKey(jwk: jwk)
         let again = try key.jwk()
@@ -26,6 +27,8 @@ import Testing
             #expect(throws: CryptoError.self) { try PublicKey(jwk: JWK(kty: "RSA", n: n, e: e)) }
         }
         modulus[modulus.count - 1] &= 0xFE
-        #expect(throws: CryptoError.self) { try PublicKey(jwk: JWK(kty: "RSA", n: Base64URL.encode(modulus), e: "AQAB")) }
+        #expect(throws: CryptoError.self) {
+            try PublicKey(jwk: JWK(kty: "RSA", n: Base64URL.encode(modulus), e: "AQAB"))
+        }
     }
 }

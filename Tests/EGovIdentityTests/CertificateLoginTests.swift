@@ -59,14 +59,17 @@ import Testing
         let stranger = try TestPKI(algorithm: .p256)
         #expect(throws: CertificateLogin.Failure.self) {
             try login.verify(
-                challenge, signature: try stranger.leaf.privateKey.signature(for: challenge.signingInput, algorithm: .es256),
-                algorithm: .es256, certificate: stranger.leaf.certificate, intermediates: [stranger.intermediate.certificate])
+                challenge,
+                signature: try stranger.leaf.privateKey.signature(for: challenge.signingInput, algorithm: .es256),
+                algorithm: .es256, certificate: stranger.leaf.certificate,
+                intermediates: [stranger.intermediate.certificate])
         }
         // Stale challenge.
         clock.advance(by: 121)
         #expect(throws: CertificateLogin.Failure.challengeExpired) {
             try login.verify(
-                challenge, signature: signature, algorithm: .es256, certificate: pki.leaf.certificate, intermediates: chain)
+                challenge, signature: signature, algorithm: .es256, certificate: pki.leaf.certificate,
+                intermediates: chain)
         }
     }
 }

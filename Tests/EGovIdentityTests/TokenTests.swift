@@ -161,7 +161,8 @@ final class TestClock: WallClock, @unchecked Sendable {
         let keys = JWSKeySet([.init(keyID: "k", key: try key.publicKey.verificationKey(for: .es256))])
         let verifier = try TokenVerifier(keySet: keys, issuer: "i", audience: "a", clock: clock)
         let claims = TokenClaims(
-            issuer: "i", subject: "s", audience: ["a"], expiresAt: clock.now() + 60, issuedAt: clock.now(), tokenID: "j")
+            issuer: "i", subject: "s", audience: ["a"], expiresAt: clock.now() + 60, issuedAt: clock.now(), tokenID: "j"
+        )
         let payload = try CanonicalJSON.serialize(claims.jsonValue)
         let header = JWSHeader(algorithm: .es256, type: "at+jwt", keyID: "k", base64EncodePayload: false)
         // Attached: the claims JSON has no '.', so RFC 7797 allows it in the compact form, and the

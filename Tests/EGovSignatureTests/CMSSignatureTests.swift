@@ -19,7 +19,9 @@ import Testing
         #expect(result.report.signatures.first?.warnings.isEmpty == true)
         #expect(result.content == content)
         let detached = try await signer.cms(content: content, detached: true)
-        #expect(world.validator().validateCMS(detached, detachedContent: content, at: world.clock.now()).report.indication == .totalPassed)
+        #expect(
+            world.validator().validateCMS(detached, detachedContent: content, at: world.clock.now()).report.indication
+                == .totalPassed)
     }
 
     @Test func cadesTProvesSigningBeforeExpiryAndRevocation() async throws {
@@ -56,7 +58,8 @@ import Testing
         let sealed = try await world.signer(timestamped: true, issued: seal).addingSignature(toCMS: applicant)
         var policy = SignaturePolicy.permissive
         policy.minimumSignatures = 2
-        let report = SignatureValidator(trustList: trustList, policy: policy).validateCMS(sealed, at: world.clock.now()).report
+        let report = SignatureValidator(trustList: trustList, policy: policy).validateCMS(sealed, at: world.clock.now())
+            .report
         #expect(report.indication == .totalPassed, "\(report.signatures)")
         #expect(Set(report.signatures.compactMap(\.kind)) == [.signature, .seal])
     }
@@ -65,8 +68,12 @@ import Testing
         let world = try JWSSignatureTests.world()
         let cms = try await world.signer().cms(content: [1, 2, 3])
         let stranger = try JWSSignatureTests.world()
-        #expect(stranger.validator().validateCMS(cms, at: world.clock.now()).report.subIndication == .noCertificateChainFound)
+        #expect(
+            stranger.validator().validateCMS(cms, at: world.clock.now()).report.subIndication
+                == .noCertificateChainFound)
         let policy = SignaturePolicy(id: "sm2-only", documentType: "x", allowedAlgorithms: [.sm2])
-        #expect(world.validator(policy).validateCMS(cms, at: world.clock.now()).report.subIndication == .cryptoConstraintsFailure)
+        #expect(
+            world.validator(policy).validateCMS(cms, at: world.clock.now()).report.subIndication
+                == .cryptoConstraintsFailure)
     }
 }

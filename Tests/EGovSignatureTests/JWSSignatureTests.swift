@@ -35,7 +35,9 @@ import Testing
             }
         }
 
-        func validator(_ policy: SignaturePolicy = .permissive, crls: [CertificateRevocationList] = []) -> SignatureValidator {
+        func validator(_ policy: SignaturePolicy = .permissive, crls: [CertificateRevocationList] = [])
+            -> SignatureValidator
+        {
             SignatureValidator(trustList: trustList, policy: policy, crls: crls)
         }
     }
@@ -47,14 +49,20 @@ import Testing
         let trustList = TrustList(
             name: [.en: "test"],
             services: [
-                TrustedService(name: [.en: "CA"], type: .signing, isQualified: true, certificates: [pki.root.certificate], history: granted),
-                TrustedService(name: [.en: "TSA"], type: .timestamping, isQualified: true, certificates: [pki.root.certificate], history: granted),
+                TrustedService(
+                    name: [.en: "CA"], type: .signing, isQualified: true, certificates: [pki.root.certificate],
+                    history: granted),
+                TrustedService(
+                    name: [.en: "TSA"], type: .timestamping, isQualified: true, certificates: [pki.root.certificate],
+                    history: granted),
             ])
         let tsaPKI = algorithm == .sm2 ? try TestPKI(algorithm: .p256) : pki
         var list = trustList
         if algorithm == .sm2 {
             list.services.append(
-                TrustedService(name: [.en: "TSA"], type: .timestamping, isQualified: true, certificates: [tsaPKI.root.certificate], history: granted))
+                TrustedService(
+                    name: [.en: "TSA"], type: .timestamping, isQualified: true, certificates: [tsaPKI.root.certificate],
+                    history: granted))
         }
         return World(
             pki: pki, clock: clock, trustList: list,
@@ -75,7 +83,9 @@ import Testing
         #expect(result.content == payload)
 
         let detached = try await signer.jws(payload: payload, detached: true)
-        #expect(world.validator().validateJWS(detached, detachedPayload: payload, at: world.clock.now()).report.indication == .totalPassed)
+        #expect(
+            world.validator().validateJWS(detached, detachedPayload: payload, at: world.clock.now()).report.indication
+                == .totalPassed)
         let missing = world.validator().validateJWS(detached, at: world.clock.now()).report
         #expect(missing.subIndication == .signedDataNotFound)
     }
@@ -90,7 +100,9 @@ import Testing
         // value fails (there is no separate digest to compare, unlike CMS).
         var flipped = payload
         flipped[0] ^= 1
-        #expect(world.validator().validateJWS(jws, detachedPayload: flipped, at: now).report.subIndication == .sigCryptoFailure)
+        #expect(
+            world.validator().validateJWS(jws, detachedPayload: flipped, at: now).report.subIndication
+                == .sigCryptoFailure)
         // Certificate swapped in x5c: the x5t#S256 reference no longer matches.
         let other = try world.pki.issueLeaf(profile: .personSigning)
         let parts = jws.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
@@ -100,15 +112,21 @@ import Testing
             header = .object(members)
         }
         let swapped = [Base64URL.encode(try CanonicalJSON.serialize(header)), parts[1], parts[2]].joined(separator: ".")
-        #expect(world.validator().validateJWS(swapped, detachedPayload: payload, at: now).report.subIndication == .noSigningCertificateFound)
+        #expect(
+            world.validator().validateJWS(swapped, detachedPayload: payload, at: now).report.subIndication
+                == .noSigningCertificateFound)
         // Garbage.
         #expect(world.validator().validateJWS("not.a.jws", at: now).report.subIndication == .formatFailure)
         // Unknown root.
         let stranger = try Self.world()
-        #expect(stranger.validator().validateJWS(jws, detachedPayload: payload, at: now).report.subIndication == .noCertificateChainFound)
+        #expect(
+            stranger.validator().validateJWS(jws, detachedPayload: payload, at: now).report.subIndication
+                == .noCertificateChainFound)
         // Algorithm forbidden by policy.
         let sm2Only = SignaturePolicy(id: "sm2", documentType: "x", allowedAlgorithms: [.sm2])
-        #expect(world.validator(sm2Only).validateJWS(jws, detachedPayload: payload, at: now).report.subIndication == .cryptoConstraintsFailure)
+        #expect(
+            world.validator(sm2Only).validateJWS(jws, detachedPayload: payload, at: now).report.subIndication
+                == .cryptoConstraintsFailure)
     }
 
     @Test func timestampProvesSigningBeforeExpiry() async throws {
@@ -145,7 +163,8 @@ import Testing
         var trustList = world.trustList
         trustList.services.append(
             TrustedService(
-                name: [.en: "Seal CA"], type: .seal, isQualified: true, certificates: [world.pki.intermediate.certificate],
+                name: [.en: "Seal CA"], type: .seal, isQualified: true,
+                certificates: [world.pki.intermediate.certificate],
                 history: [.init(status: .granted, from: TestPKI.referenceDate - 3650 * Self.day)]))
         let payload = Array("application".utf8)
         let applicantSigned = try await world.signer().jwsJSON(payload: payload)

@@ -14,10 +14,12 @@ import Testing
         let signer = OneTimeCertificateSigner(authority: LocalCertificateAuthority(pki: pki), clock: clock)
         let subject = try DistinguishedName([("C", "MO"), ("CN", "CHAN Tai Man"), ("2.5.4.5", "MO-1234567")])
         let login = [
-            AuthenticationEvent(method: .password, time: clock.now()), AuthenticationEvent(method: .totp, time: clock.now()),
+            AuthenticationEvent(method: .password, time: clock.now()),
+            AuthenticationEvent(method: .totp, time: clock.now()),
         ]
         let message = Array("application form".utf8)
-        let (signature, certificates) = try await signer.withSession(subject: subject, authentication: login) { session in
+        let (signature, certificates) = try await signer.withSession(subject: subject, authentication: login) {
+            session in
             (try await session.signingKey.sign(message), session.certificates)
         }
         let leaf = try #require(certificates.first)
@@ -28,7 +30,8 @@ import Testing
             name: [.en: "test"],
             services: [
                 TrustedService(
-                    name: [.en: "One-time CA"], type: .signing, isQualified: false, certificates: [pki.root.certificate],
+                    name: [.en: "One-time CA"], type: .signing, isQualified: false,
+                    certificates: [pki.root.certificate],
                     history: [.init(status: .granted, from: TestPKI.referenceDate - 86_400)])
             ])
         let evidence = SignatureEvidence(
@@ -40,7 +43,9 @@ import Testing
         // Ten minutes later the one-time certificate has expired: without a time-stamp the
         // signature can no longer be shown to have been made in time.
         clock.advance(by: 3600)
-        #expect(SignatureValidator(trustList: trustList).assess(evidence, at: clock.now()).subIndication == .outOfBoundsNoPOE)
+        #expect(
+            SignatureValidator(trustList: trustList).assess(evidence, at: clock.now()).subIndication
+                == .outOfBoundsNoPOE)
     }
 
     @Test func lowAssuranceIsRefused() async throws {
@@ -48,7 +53,9 @@ import Testing
         let clock = ManualClock(TestPKI.referenceDate)
         let signer = OneTimeCertificateSigner(authority: LocalCertificateAuthority(pki: pki), clock: clock)
         let subject = try DistinguishedName([("CN", "x")])
-        await #expect(throws: OneTimeCertificateSigner.Failure.insufficientAssurance(current: .low, required: .substantial)) {
+        await #expect(
+            throws: OneTimeCertificateSigner.Failure.insufficientAssurance(current: .low, required: .substantial)
+        ) {
             _ = try await signer.startSession(
                 subject: subject, authentication: [AuthenticationEvent(method: .password, time: clock.now())])
         }

@@ -30,7 +30,8 @@ import Testing
     }
 
     static func evidence(
-        _ fixture: Fixture, check: SignatureEvidence.CryptographicCheck = .valid, algorithm: SignatureAlgorithm? = .es256,
+        _ fixture: Fixture, check: SignatureEvidence.CryptographicCheck = .valid,
+        algorithm: SignatureAlgorithm? = .es256,
         claimed: Date? = reference, proofs: [SignatureEvidence.TimeProof] = [], referenceMatches: Bool? = true
     ) -> SignatureEvidence {
         SignatureEvidence(
@@ -41,7 +42,8 @@ import Testing
 
     @Test func levelsForSignaturesAndSeals() throws {
         let qualified = try Self.fixture()
-        let result = SignatureValidator(trustList: qualified.trustList).assess(Self.evidence(qualified), at: Self.reference)
+        let result = SignatureValidator(trustList: qualified.trustList).assess(
+            Self.evidence(qualified), at: Self.reference)
         #expect(result.indication == .totalPassed)
         #expect(result.level == .qualified)
         #expect(result.kind == .signature)
@@ -54,8 +56,10 @@ import Testing
 
         let unqualifiedCA = try Self.fixture(qualified: false)
         #expect(
-            SignatureValidator(trustList: unqualifiedCA.trustList).assess(Self.evidence(unqualifiedCA), at: Self.reference)
-                .level == .advanced)
+            SignatureValidator(trustList: unqualifiedCA.trustList).assess(
+                Self.evidence(unqualifiedCA), at: Self.reference
+            )
+            .level == .advanced)
 
         let seal = try Self.fixture(type: .seal, profile: .organisationSeal)
         let sealResult = SignatureValidator(trustList: seal.trustList).assess(Self.evidence(seal), at: Self.reference)
@@ -93,7 +97,8 @@ import Testing
         let bare = try fixture.pki.issueCustomLeaf { builder in builder.keyUsage = [.keyEncipherment] }
         var bareFixture = fixture
         bareFixture.leaf = bare
-        let simple = SignatureValidator(trustList: fixture.trustList).assess(Self.evidence(bareFixture), at: Self.reference)
+        let simple = SignatureValidator(trustList: fixture.trustList).assess(
+            Self.evidence(bareFixture), at: Self.reference)
         #expect(simple.subIndication == .chainConstraintsFailure)
     }
 
@@ -149,7 +154,9 @@ import Testing
         #expect(validator.assess(Self.evidence(f, proofs: [bad]), at: now).subIndication == .outOfBoundsNoPOE)
         // A time-stamp earlier than the claimed signing time contradicts it.
         let early = SignatureEvidence.TimeProof(time: Self.reference - 30 * Self.day, authority: "CN=TSA")
-        #expect(validator.assess(Self.evidence(f, proofs: [early]), at: Self.reference).subIndication == .timestampOrderFailure)
+        #expect(
+            validator.assess(Self.evidence(f, proofs: [early]), at: Self.reference).subIndication
+                == .timestampOrderFailure)
     }
 
     @Test func revocation() throws {
@@ -203,11 +210,15 @@ import Testing
         policy.timestampRequired = false
         policy.maximumAge = 30 * Self.day
         #expect(
-            SignatureValidator(trustList: f.trustList, policy: policy).assess(Self.evidence(f), at: Self.reference + 31 * Self.day)
-                .subIndication == .sigConstraintsFailure)
+            SignatureValidator(trustList: f.trustList, policy: policy).assess(
+                Self.evidence(f), at: Self.reference + 31 * Self.day
+            )
+            .subIndication == .sigConstraintsFailure)
         #expect(
-            SignatureValidator(trustList: f.trustList, policy: policy).assess(Self.evidence(f), at: Self.reference + 29 * Self.day)
-                .indication == .totalPassed)
+            SignatureValidator(trustList: f.trustList, policy: policy).assess(
+                Self.evidence(f), at: Self.reference + 29 * Self.day
+            )
+            .indication == .totalPassed)
     }
 
     @Test func reportOverallSummaryAndJSON() throws {
@@ -219,14 +230,16 @@ import Testing
         #expect(passed.summary[.zhHant]?.contains("合格電子簽名") == true)
         #expect(passed.summary[.pt]?.contains("assinatura electrónica qualificada") == true)
         #expect(passed.summary[.en]?.contains("qualified electronic signature") == true)
-        let mixed = validator.report(for: [Self.evidence(f), Self.evidence(f, check: .hashMismatch)], at: Self.reference)
+        let mixed = validator.report(
+            for: [Self.evidence(f), Self.evidence(f, check: .hashMismatch)], at: Self.reference)
         #expect(mixed.indication == .totalFailed)
         #expect(mixed.subIndication == .hashFailure)
         #expect(mixed.exitStatus == 1)
         #expect(mixed.summary[.en]?.contains("changed after signing") == true)
         var twoNeeded = SignaturePolicy.permissive
         twoNeeded.minimumSignatures = 2
-        let tooFew = SignatureValidator(trustList: f.trustList, policy: twoNeeded).report(for: [Self.evidence(f)], at: Self.reference)
+        let tooFew = SignatureValidator(trustList: f.trustList, policy: twoNeeded).report(
+            for: [Self.evidence(f)], at: Self.reference)
         #expect(tooFew.indication == .indeterminate)
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .iso8601
@@ -241,10 +254,13 @@ import Testing
         let parsed = try TrustList(jsonBytes: json)
         #expect(parsed == f.trustList)
         let bundle = try TrustList(
-            pemBundle: f.pki.root.certificate.pemRepresentation, type: .timestamping, qualified: false, name: [.en: "TSA"])
+            pemBundle: f.pki.root.certificate.pemRepresentation, type: .timestamping, qualified: false,
+            name: [.en: "TSA"])
         #expect(bundle.anchors(for: [.timestamping], at: Self.reference) == [f.pki.root.certificate])
         #expect(bundle.anchors(for: [.signing], at: Self.reference).isEmpty)
-        #expect(throws: TrustListError.self) { try TrustList(jsonBytes: Array(#"{"name":{"en":"x"},"services":[{}]}"#.utf8)) }
+        #expect(throws: TrustListError.self) {
+            try TrustList(jsonBytes: Array(#"{"name":{"en":"x"},"services":[{}]}"#.utf8))
+        }
         #expect(throws: TrustListError.self) {
             try TrustList(jsonBytes: Array(#"{"name":{"en":"x"},"name":{"en":"y"},"services":[]}"#.utf8))
         }

@@ -25,7 +25,8 @@ let benchmarks: @Sendable () -> Void = {
     do {
         let issuerKey = try PrivateKey.generate(.p256).signingKey(for: .es256)
         let holderKey = try PrivateKey.generate(.p256).signingKey(for: .es256)
-        let claims = Dictionary(uniqueKeysWithValues: (0..<10).map { ("claim_\($0)", JSONValue.string("value number \($0)")) })
+        let claims = Dictionary(
+            uniqueKeysWithValues: (0..<10).map { ("claim_\($0)", JSONValue.string("value number \($0)")) })
         let type = CredentialType(vct: vct, name: [.en: "bench"], claims: [])
         let issuer = CredentialIssuer(issuer: "https://iam.gov.mo", signingKey: issuerKey, keyID: "k", clock: clock)
         let issued = try runBlocking {
@@ -43,14 +44,18 @@ let benchmarks: @Sendable () -> Void = {
             registry: IssuerRegistry([
                 .init(
                     identifier: "https://iam.gov.mo", name: [.en: "IAM"], credentialTypes: [vct],
-                    keySource: .keys(JWSKeySet([.init(keyID: "k", key: try issuerKey.publicKey.verificationKey(for: .es256))])))
+                    keySource: .keys(
+                        JWSKeySet([.init(keyID: "k", key: try issuerKey.publicKey.verificationKey(for: .es256))])))
             ]), keyBinding: .required(audience: "counter", nonce: "n", maximumAge: 300, clock: clock), clock: clock)
         precondition(verifier.verify(presentation).isValid)
         // The two JWS signature checks, as raw EVP work: issuer JWT and KB-JWT.
         func rawCheck(_ jws: String, _ key: PublicKey) throws -> (RawKey, [UInt8], [UInt8]) {
             let parts = jws.split(separator: ".", omittingEmptySubsequences: false)
             let der = try ECDSASignature.derRepresentation(fromRaw: try Base64URL.decode(parts[2]), componentLength: 32)
-            return (try RawKey(pem: key.pemRepresentation, algorithm: .es256, isPrivate: false), Array((parts[0] + "." + parts[1]).utf8), der)
+            return (
+                try RawKey(pem: key.pemRepresentation, algorithm: .es256, isPrivate: false),
+                Array((parts[0] + "." + parts[1]).utf8), der
+            )
         }
         raw = [
             try rawCheck(presented.issuerJWT, issuerKey.publicKey),
@@ -70,7 +75,8 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark("SD-JWT VC verify raw EVP (2 signature checks)") { benchmark in
         for _ in benchmark.scaledIterations {
             for (key, message, signature) in raw {
-                let valid = signature.withUnsafeBytes { sig in message.withUnsafeBytes { key.verify(sig, message: $0) } }
+                let valid = signature.withUnsafeBytes { sig in message.withUnsafeBytes { key.verify(sig, message: $0) }
+                }
                 precondition(valid)
                 blackHole(valid)
             }

@@ -48,7 +48,9 @@ let benchmarks: @Sendable () -> Void = {
     }
     Benchmark("JSONSerialization.data sortedKeys 1.8 KiB (baseline)") { benchmark in
         let object = try JSONSerialization.jsonObject(with: Data(headerBytes))
-        for _ in benchmark.scaledIterations { blackHole(try JSONSerialization.data(withJSONObject: object, options: .sortedKeys)) }
+        for _ in benchmark.scaledIterations {
+            blackHole(try JSONSerialization.data(withJSONObject: object, options: .sortedKeys))
+        }
     }
     Benchmark("CompactJWS parse (1.8 KiB header, detached)") { benchmark in
         let compact = Base64URL.encode(headerBytes) + "..AAAA"

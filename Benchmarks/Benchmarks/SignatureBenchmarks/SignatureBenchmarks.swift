@@ -46,8 +46,10 @@ let benchmarks: @Sendable () -> Void = {
         jws = try runBlocking { try await signer.jws(payload: content, detached: true) }
         cmsDER = try runBlocking { try await signer.cms(content: content, detached: true) }
         cms = try CMSSignedData(derRepresentation: cmsDER)
-        rawPublic = try RawKey(pem: pki.leaf.certificate.publicKey.pemRepresentation, algorithm: .es256, isPrivate: false)
-        rawPrivate = try RawKey(pem: try pki.leaf.privateKey.pkcs8PEMRepresentation(), algorithm: .es256, isPrivate: true)
+        rawPublic = try RawKey(
+            pem: pki.leaf.certificate.publicKey.pemRepresentation, algorithm: .es256, isPrivate: false)
+        rawPrivate = try RawKey(
+            pem: try pki.leaf.privateKey.pkcs8PEMRepresentation(), algorithm: .es256, isPrivate: true)
         verificationKey = try pki.leaf.certificate.publicKey.verificationKey(for: .es256)
         validator = SignatureValidator(
             trustList: TrustList(

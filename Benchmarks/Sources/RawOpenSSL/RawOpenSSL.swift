@@ -97,7 +97,8 @@ public enum RawDigest {
     public static func sha256(_ input: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer) -> Bool {
         var length: UInt32 = 0
         return EVP_Digest(
-            input.baseAddress, input.count, output.baseAddress?.assumingMemoryBound(to: UInt8.self), &length, sha256, nil)
+            input.baseAddress, input.count, output.baseAddress?.assumingMemoryBound(to: UInt8.self), &length, sha256,
+            nil)
             == 1
     }
 }

@@ -123,7 +123,9 @@ public struct CredentialVerifier: Sendable {
     private func failure(
         _ code: String, _ reason: String, claims: [String: JSONValue] = [:], holderBound: Bool = false
     ) -> Result {
-        Result(isValid: false, claims: claims, holderBound: holderBound, status: "unknown", errorCode: code, errorReason: reason)
+        Result(
+            isValid: false, claims: claims, holderBound: holderBound, status: "unknown", errorCode: code,
+            errorReason: reason)
     }
 
     /// The `sub` of a status list token before verification (only to match it to the reference).

@@ -17,8 +17,12 @@ enum IssuerKeyResolver {
     ) throws(Failure) -> any VerificationKey {
         switch issuer.keySource {
         case .keys(let keySet):
-            guard let entry = keySet.entries.first(where: { $0.keyID == header.keyID && $0.key.algorithm == header.algorithm })
-                ?? (header.keyID == nil ? keySet.entries.first(where: { $0.key.algorithm == header.algorithm }) : nil)
+            guard
+                let entry = keySet.entries.first(where: {
+                    $0.keyID == header.keyID && $0.key.algorithm == header.algorithm
+                })
+                    ?? (header.keyID == nil
+                        ? keySet.entries.first(where: { $0.key.algorithm == header.algorithm }) : nil)
             else { throw .noKey("no pinned key of the issuer matches kid and alg") }
             return entry.key
         case .certificates(let anchors):

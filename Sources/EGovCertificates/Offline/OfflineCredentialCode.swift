@@ -77,7 +77,8 @@ public enum OfflineCredentialCode {
         if let expiresAt { payload["exp"] = .number(expiresAt.timeIntervalSince1970.rounded(.down)) }
         let header = JWSHeader(
             algorithm: signingKey.algorithm, type: mediaType, keyID: keyID, certificateChain: certificateChain)
-        let jws = try await JWS.sign(payload: try CanonicalJSON.serialize(.object(payload)), header: header, key: signingKey)
+        let jws = try await JWS.sign(
+            payload: try CanonicalJSON.serialize(.object(payload)), header: header, key: signingKey)
         let compressed = try ZlibCodec.compress(Array(jws.utf8))
         return prefix + Base45.encode(compressed)
     }
@@ -127,7 +128,9 @@ public enum OfflineCredentialCode {
             expiresAt = Date(timeIntervalSince1970: seconds)
             if let expiresAt, time.timeIntervalSince(expiresAt) > allowedSkew { throw .outsideValidity }
         }
-        if case .number(let seconds)? = claims["nbf"], Date(timeIntervalSince1970: seconds).timeIntervalSince(time) > allowedSkew {
+        if case .number(let seconds)? = claims["nbf"],
+            Date(timeIntervalSince1970: seconds).timeIntervalSince(time) > allowedSkew
+        {
             throw .outsideValidity
         }
         return Verified(issuer: iss, credentialType: vct, claims: claims, expiresAt: expiresAt)

@@ -94,6 +94,8 @@ final class EVPKey: @unchecked Sendable {
         guard BN_is_odd(exponent) == 1, BN_num_bits(exponent) >= 2, BN_num_bits(exponent) <= 256 else {
             throw .unsupportedKey("RSA public exponent must be odd, at least 3 and below 2^256")
         }
-        guard BN_cmp(exponent, modulus) < 0 else { throw .unsupportedKey("RSA public exponent is not below the modulus") }
+        guard BN_cmp(exponent, modulus) < 0 else {
+            throw .unsupportedKey("RSA public exponent is not below the modulus")
+        }
     }
 }

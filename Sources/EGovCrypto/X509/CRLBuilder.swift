@@ -1,5 +1,5 @@
-import EGovCore
 import COpenSSL
+import EGovCore
 import Foundation
 
 /// Builds and signs X.509 v2 certificate revocation lists.

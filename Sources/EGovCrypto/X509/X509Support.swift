@@ -1,5 +1,5 @@
-import EGovCore
 import COpenSSL
+import EGovCore
 import Foundation
 
 #if canImport(Glibc)

@@ -9,7 +9,9 @@ extension SignatureValidator {
     ///   - cms: the signature container.
     ///   - detachedContent: the signed content when the CMS is detached.
     ///   - validationTime: the time to validate at.
-    public func validateCMS(_ cms: [UInt8], detachedContent: [UInt8]? = nil, at validationTime: Date) -> DocumentValidation {
+    public func validateCMS(_ cms: [UInt8], detachedContent: [UInt8]? = nil, at validationTime: Date)
+        -> DocumentValidation
+    {
         let signedData: CMSSignedData
         do {
             if cms.starts(with: Array("-----BEGIN".utf8)) {
@@ -49,7 +51,8 @@ extension SignatureValidator {
         case .contentMissing: evidence.check = .signedDataNotFound
         case .hashMismatch: evidence.check = .hashMismatch
         case .signatureInvalid: evidence.check = .signatureInvalid
-        case .missingSignedAttribute(let name): evidence.check = .formatFailure("the signed attribute \(name) is missing")
+        case .missingSignedAttribute(let name):
+            evidence.check = .formatFailure("the signed attribute \(name) is missing")
         case .unsupportedAlgorithm: evidence.algorithm = nil
         case .noSignerCertificate: evidence.signingCertificate = nil
         }

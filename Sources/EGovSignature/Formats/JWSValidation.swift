@@ -10,7 +10,9 @@ extension SignatureValidator {
     ///   - text: the JWS.
     ///   - detachedPayload: the signed data when the JWS is detached.
     ///   - validationTime: the time to validate at.
-    public func validateJWS(_ text: String, detachedPayload: [UInt8]? = nil, at validationTime: Date) -> DocumentValidation {
+    public func validateJWS(_ text: String, detachedPayload: [UInt8]? = nil, at validationTime: Date)
+        -> DocumentValidation
+    {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.hasPrefix("{") {
             return validateJWSJSON(Array(trimmed.utf8), detachedPayload: detachedPayload, at: validationTime)
@@ -52,7 +54,8 @@ extension SignatureValidator {
                     validationTime: validationTime
                 ) { key throws(JWSError) in
                     _ = try jws.verifySignature(
-                        at: index, key: key, policy: Self.jwsPolicy, detachedPayload: jws.isDetached ? detachedPayload : nil)
+                        at: index, key: key, policy: Self.jwsPolicy,
+                        detachedPayload: jws.isDetached ? detachedPayload : nil)
                 })
         }
         let content = jws.isDetached ? nil : jws.payload(detachedPayload: nil)
@@ -122,7 +125,8 @@ extension SignatureValidator {
         // Time-stamps in the unprotected header, over the signature value.
         let (tokens, problems) = SignatureTimestamps.tokens(inUnprotected: unprotected)
         evidence.timeProofs = SignatureTimestamps.proofs(
-            for: tokens, signatureValue: signatureValue, validator: self, at: validationTime, intermediates: certificates)
+            for: tokens, signatureValue: signatureValue, validator: self, at: validationTime,
+            intermediates: certificates)
         evidence.timeProofs += problems.map { .init(time: .distantPast, authority: "?", problem: $0) }
         return evidence
     }

@@ -74,7 +74,8 @@ enum SignatureTimestamps {
                 validator: validator.chainValidator)
             if result.failure == .tsaCertificateRejected(.expired) {
                 result = token.verify(
-                    digest: digest, hashAlgorithm: hash, trustAnchors: validator.timestampAnchors(at: token.generationTime),
+                    digest: digest, hashAlgorithm: hash,
+                    trustAnchors: validator.timestampAnchors(at: token.generationTime),
                     intermediates: intermediates, at: token.generationTime, validator: validator.chainValidator)
             }
             return .init(time: token.generationTime, authority: authority, problem: result.failure?.reason)

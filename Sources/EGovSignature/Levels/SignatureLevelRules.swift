@@ -59,7 +59,9 @@ public enum SignatureLevelRules {
         if service.isQualified && !service.isGranted(at: signingTime) {
             limits.append("the issuing service's qualified status was not granted at the signing time")
         }
-        if !statements.contains(qcCompliance) { limits.append("the certificate is not a qualified certificate (no QcCompliance)") }
+        if !statements.contains(qcCompliance) {
+            limits.append("the certificate is not a qualified certificate (no QcCompliance)")
+        }
         if !statements.contains(qcSSCD) { limits.append("the key is not declared to be on a QSCD (no QcSSCD)") }
         return (limits.isEmpty ? .qualified : .advanced, kind, limits)
     }

@@ -59,7 +59,8 @@ public struct OneTimeCertificateSigner: Sendable {
     /// Creates a signer. `requiredLevel` below `substantial` is raised to `substantial`.
     public init(
         authority: any CertificateAuthorityHook, assurancePolicy: AssurancePolicy = .default,
-        requiredLevel: AssuranceLevel = .substantial, validity: TimeInterval = 600, algorithm: SignatureAlgorithm = .es256,
+        requiredLevel: AssuranceLevel = .substantial, validity: TimeInterval = 600,
+        algorithm: SignatureAlgorithm = .es256,
         clock: any WallClock
     ) {
         self.authority = authority
@@ -71,7 +72,8 @@ public struct OneTimeCertificateSigner: Sendable {
     }
 
     /// Checks the authentication, generates the ephemeral key and obtains its certificate.
-    public func startSession(subject: DistinguishedName, authentication: [AuthenticationEvent]) async throws -> Session {
+    public func startSession(subject: DistinguishedName, authentication: [AuthenticationEvent]) async throws -> Session
+    {
         let now = clock.now()
         let decision = assurancePolicy.decide(authentication, required: requiredLevel, at: now)
         guard case .allow(let level) = decision else {

@@ -54,7 +54,9 @@ public struct TrustList: Sendable, Hashable {
         let bytes = Array(json)
         guard bytes.count <= Self.maximumLength else { throw .tooLarge(limit: Self.maximumLength) }
         let value: JSONValue
-        do { value = try JSONValue.parse(bytes, limits: .init(maximumBytes: Self.maximumLength, maximumDepth: 16)) } catch {
+        do {
+            value = try JSONValue.parse(bytes, limits: .init(maximumBytes: Self.maximumLength, maximumDepth: 16))
+        } catch {
             throw .malformed(error.reason)
         }
         guard case .object(let root) = value else { throw .malformed("the trust list is not a JSON object") }
@@ -62,7 +64,9 @@ public struct TrustList: Sendable, Hashable {
         issued = try Self.optionalDate(root["issued"], field: "issued")
         nextUpdate = try Self.optionalDate(root["nextUpdate"], field: "nextUpdate")
         guard case .array(let items)? = root["services"] else { throw .malformed("services must be an array") }
-        guard items.count <= Self.maximumServices else { throw .malformed("more than \(Self.maximumServices) services") }
+        guard items.count <= Self.maximumServices else {
+            throw .malformed("more than \(Self.maximumServices) services")
+        }
         var services: [TrustedService] = []
         for (index, item) in items.enumerated() {
             guard case .object(let entry) = item else { throw .malformed("services[\(index)] is not an object") }
@@ -104,7 +108,11 @@ public struct TrustList: Sendable, Hashable {
     /// The JSON form of the list (certificates as PEM).
     public func jsonBytes() throws(TrustListError) -> [UInt8] {
         func text(_ value: LocalizedText) -> JSONValue {
-            .object(Dictionary(uniqueKeysWithValues: value.languages.compactMap { tag in value[tag].map { (tag.rawValue, JSONValue.string($0)) } }))
+            .object(
+                Dictionary(
+                    uniqueKeysWithValues: value.languages.compactMap { tag in
+                        value[tag].map { (tag.rawValue, JSONValue.string($0)) }
+                    }))
         }
         let formatter = ISO8601DateFormatter()
         var root: [String: JSONValue] = ["name": text(name)]
@@ -118,7 +126,9 @@ public struct TrustList: Sendable, Hashable {
                     "certificates": .array(service.certificates.map { .string($0.pemRepresentation) }),
                     "history": .array(
                         service.history.map {
-                            .object(["status": .string($0.status.rawValue), "from": .string(formatter.string(from: $0.from))])
+                            .object([
+                                "status": .string($0.status.rawValue), "from": .string(formatter.string(from: $0.from)),
+                            ])
                         }),
                 ])
             })
@@ -138,7 +148,9 @@ public struct TrustList: Sendable, Hashable {
     }
 
     /// The services of `types` listing `certificate`.
-    public func services(containing certificate: Certificate, types: Set<TrustedService.ServiceType>) -> [TrustedService] {
+    public func services(containing certificate: Certificate, types: Set<TrustedService.ServiceType>)
+        -> [TrustedService]
+    {
         services.filter { types.contains($0.type) && $0.contains(certificate) }
     }
 
@@ -172,7 +184,9 @@ public struct TrustList: Sendable, Hashable {
     private static func certificate(_ text: String) throws(TrustListError) -> Certificate {
         do {
             if text.hasPrefix("-----BEGIN") { return try Certificate(pemRepresentation: text) }
-            guard let der = Data(base64Encoded: text) else { throw TrustListError.invalidCertificate("not PEM or base64 DER") }
+            guard let der = Data(base64Encoded: text) else {
+                throw TrustListError.invalidCertificate("not PEM or base64 DER")
+            }
             return try Certificate(derRepresentation: der)
         } catch let error as TrustListError {
             throw error

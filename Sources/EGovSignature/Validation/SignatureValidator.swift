@@ -93,7 +93,8 @@ public struct SignatureValidator: Sendable {
         }
         result.signer = SignerIdentity(leaf)
         if evidence.signingCertificateReferenceMatches == false {
-            return finish(.noSigningCertificateFound, "the certificate does not match the signed signing-certificate reference")
+            return finish(
+                .noSigningCertificateFound, "the certificate does not match the signed signing-certificate reference")
         }
         if evidence.signingCertificateReferenceMatches == nil {
             if policy.requireSigningCertificateReference {
@@ -103,7 +104,8 @@ public struct SignatureValidator: Sendable {
         }
         switch evidence.check {
         case .hashMismatch: return finish(.hashFailure, "the signed data does not match the signature's digest")
-        case .signatureInvalid: return finish(.sigCryptoFailure, "the signature value does not verify with the signer's key")
+        case .signatureInvalid:
+            return finish(.sigCryptoFailure, "the signature value does not verify with the signer's key")
         default: break
         }
         guard let algorithm = evidence.algorithm else {
@@ -119,7 +121,8 @@ public struct SignatureValidator: Sendable {
         }
         let proven = evidence.timeProofs.filter { $0.problem == nil }.map(\.time).min()
         result.provenSigningTime = proven
-        if let proven, let claimed = evidence.claimedSigningTime, proven.addingTimeInterval(allowedClockSkew) < claimed {
+        if let proven, let claimed = evidence.claimedSigningTime, proven.addingTimeInterval(allowedClockSkew) < claimed
+        {
             return finish(.timestampOrderFailure, "the time-stamp is earlier than the claimed signing time")
         }
         if let claimed = evidence.claimedSigningTime {
@@ -140,24 +143,28 @@ public struct SignatureValidator: Sendable {
                     outcome = chain(leaf, evidence.certificates, at: proven, revocation: .leafWhenCRLsSupplied)
                     if let again = outcome.result.failure { return finishChain(again, finish) }
                     result.warnings.append(
-                        "the certificate has expired since; a time-stamp proves the signature existed while it was valid")
+                        "the certificate has expired since; a time-stamp proves the signature existed while it was valid"
+                    )
                 } else if policy.expiredWithoutProof == .failed {
                     return finish(.expired, "the certificate has expired and no time-stamp proves earlier signing")
                 } else {
-                    return finish(.outOfBoundsNoPOE, "the certificate has expired and no time-stamp proves earlier signing")
+                    return finish(
+                        .outOfBoundsNoPOE, "the certificate has expired and no time-stamp proves earlier signing")
                 }
             case .revoked:
                 let revokedAt = crls.lazy.compactMap { $0.revocationDate(of: leaf.serialNumber) }.first
                 if let proven, let revokedAt, proven < revokedAt {
                     outcome = chain(leaf, evidence.certificates, at: proven, revocation: .none)
                     if let again = outcome.result.failure { return finishChain(again, finish) }
-                    result.warnings.append("the certificate was revoked after a time-stamp proves the signature existed")
+                    result.warnings.append(
+                        "the certificate was revoked after a time-stamp proves the signature existed")
                 } else if let revokedAt, revokedAt <= (evidence.claimedSigningTime ?? validationTime) {
                     return finish(.revoked, "the certificate was revoked before the signing time")
                 } else if revokedAt == nil {
                     return finish(.revoked, "a certificate in the chain is revoked")
                 } else {
-                    return finish(.revokedNoPOE, "the certificate is revoked and nothing proves the signature existed before")
+                    return finish(
+                        .revokedNoPOE, "the certificate is revoked and nothing proves the signature existed before")
                 }
             default:
                 return finishChain(failure, finish)
@@ -165,19 +172,23 @@ public struct SignatureValidator: Sendable {
         }
         result.certificateChain = outcome.result.chain.map(\.subject.description)
         guard let service = outcome.service else {
-            return finish(.chainConstraintsFailure, outcome.purposeProblem ?? "no trust-list service vouches for this chain")
+            return finish(
+                .chainConstraintsFailure, outcome.purposeProblem ?? "no trust-list service vouches for this chain")
         }
         let signingTime = proven ?? evidence.claimedSigningTime ?? validationTime
         let determined = SignatureLevelRules.determine(leaf: leaf, service: service, signingTime: signingTime)
         result.level = determined.level
         result.kind = determined.kind
         if determined.level < .qualified {
-            result.warnings += determined.limits.map { "not \(determined.level == .simple ? "advanced" : "qualified"): \($0)" }
+            result.warnings += determined.limits.map {
+                "not \(determined.level == .simple ? "advanced" : "qualified"): \($0)"
+            }
         }
 
         // The document type's policy.
         if let kind = policy.requiredKind, kind != determined.kind {
-            return finish(.sigConstraintsFailure, "the policy requires a \(kind.rawValue), this is a \(determined.kind.rawValue)")
+            return finish(
+                .sigConstraintsFailure, "the policy requires a \(kind.rawValue), this is a \(determined.kind.rawValue)")
         }
         if determined.level < policy.minimumLevel {
             return finish(
@@ -189,7 +200,8 @@ public struct SignatureValidator: Sendable {
         }
         if let maximumAge = policy.maximumAge {
             guard let time = proven ?? evidence.claimedSigningTime else {
-                return finish(.sigConstraintsFailure, "the policy limits the signature's age but it has no signing time")
+                return finish(
+                    .sigConstraintsFailure, "the policy limits the signature's age but it has no signing time")
             }
             if validationTime.timeIntervalSince(time) > maximumAge {
                 return finish(.sigConstraintsFailure, "the signature is older than the policy allows")
@@ -231,9 +243,10 @@ public struct SignatureValidator: Sendable {
             return (result, service, nil)
         }
         if let fallback { return fallback }
-        let informative = failures.first {
-            $0.failure != .issuerNotFound && $0.failure != .untrustedRoot
-        } ?? failures.first
+        let informative =
+            failures.first {
+                $0.failure != .issuerNotFound && $0.failure != .untrustedRoot
+            } ?? failures.first
         return (informative ?? .invalid(.issuerNotFound), nil, nil)
     }
 

@@ -19,7 +19,8 @@ public struct ValidationReport: Sendable, Hashable, Codable {
     public var signatures: [SignatureValidationResult]
 
     /// Builds the report and its overall indication.
-    public init(policyID: String, validationTime: Date, minimumSignatures: Int, signatures: [SignatureValidationResult]) {
+    public init(policyID: String, validationTime: Date, minimumSignatures: Int, signatures: [SignatureValidationResult])
+    {
         self.policyID = policyID
         self.validationTime = validationTime
         self.signatures = signatures

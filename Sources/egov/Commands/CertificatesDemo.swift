@@ -10,11 +10,17 @@ enum CertificatesDemo {
 
     static let licenceType = CredentialType(
         vct: "https://credentials.gov.mo/food-establishment-licence",
-        name: [.zhHant: "飲食場所牌照", .zhHans: "饮食场所牌照", .pt: "Licença de estabelecimento de comidas", .en: "Food establishment licence"],
+        name: [
+            .zhHant: "飲食場所牌照", .zhHans: "饮食场所牌照", .pt: "Licença de estabelecimento de comidas",
+            .en: "Food establishment licence",
+        ],
         claims: [
-            .init(path: "licence_number", label: [.zhHant: "牌照編號", .zhHans: "牌照编号", .pt: "Número da licença", .en: "Licence number"]),
+            .init(
+                path: "licence_number",
+                label: [.zhHant: "牌照編號", .zhHans: "牌照编号", .pt: "Número da licença", .en: "Licence number"]),
             .init(path: "holder_name", label: [.zhHant: "持牌人", .zhHans: "持牌人", .pt: "Titular", .en: "Holder"]),
-            .init(path: "valid_until", label: [.zhHant: "有效期至", .zhHans: "有效期至", .pt: "Válida até", .en: "Valid until"]),
+            .init(
+                path: "valid_until", label: [.zhHant: "有效期至", .zhHans: "有效期至", .pt: "Válida até", .en: "Valid until"]),
             .init(path: "address", label: [.zhHant: "地址", .zhHans: "地址", .pt: "Endereço", .en: "Address"]),
             .init(path: "seats", label: [.zhHant: "座位數目", .zhHans: "座位数目", .pt: "Lugares", .en: "Seats"]),
         ], defaultValidity: 365 * 86_400)
@@ -49,15 +55,18 @@ enum CertificatesDemo {
                 credentialTypes: [licenceType.vct], keySource: .certificates(trustAnchors: [pki.root.certificate]))
         ])
         let verifier = CredentialVerifier(
-            registry: registry, keyBinding: .required(audience: "counter:dsal", nonce: "2f9c", maximumAge: 300, clock: clock),
+            registry: registry,
+            keyBinding: .required(audience: "counter:dsal", nonce: "2f9c", maximumAge: 300, clock: clock),
             clock: clock)
-        let first = verifier.verify(presentation.serialized, statusListTokens: [try await statusLists.publish(validFor: 3600)])
+        let first = verifier.verify(
+            presentation.serialized, statusListTokens: [try await statusLists.publish(validFor: 3600)])
         guard first.isValid, first.holderBound, first.claims["address"] == nil, first.claims["seats"] == nil else {
             throw DemoStep.Unexpected(detail: "presentation check: \(first.errorReason ?? "unexpected claims")")
         }
         guard let reference = issued.status else { throw DemoStep.Unexpected(detail: "no status entry") }
         try await statusLists.suspend(reference, reason: "inspection pending")
-        let second = verifier.verify(presentation.serialized, statusListTokens: [try await statusLists.publish(validFor: 3600)])
+        let second = verifier.verify(
+            presentation.serialized, statusListTokens: [try await statusLists.publish(validFor: 3600)])
         guard !second.isValid, second.status == "suspended" else {
             throw DemoStep.Unexpected(detail: "suspension not reported: \(second.status)")
         }
@@ -72,7 +81,8 @@ enum CertificatesDemo {
         let registry = IssuerRegistry([
             .init(
                 identifier: "https://iam.gov.mo", name: [.en: "IAM"], credentialTypes: [licenceType.vct],
-                keySource: .keys(JWSKeySet([.init(keyID: "iam-2026", key: try key.publicKey.verificationKey(for: .es256))])))
+                keySource: .keys(
+                    JWSKeySet([.init(keyID: "iam-2026", key: try key.publicKey.verificationKey(for: .es256))])))
         ])
         let qr = try await OfflineCredentialCode.issue(
             claims: ["licence_number": .string("IAM-2026-0001"), "holder_name": .string("Boa Mesa Lda.")],

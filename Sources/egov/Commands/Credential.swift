@@ -16,7 +16,9 @@ enum JSONFiles {
         let bytes = try InputSource(path).readAll(limit: 1 << 20)
         let value: JSONValue
         do { value = try JSONValue.parse(bytes) } catch { throw .badInput(error.reason, code: error.code) }
-        guard case .object(let object) = value else { throw .badInput("\(path) is not a JSON object", code: "cli.json.not_object") }
+        guard case .object(let object) = value else {
+            throw .badInput("\(path) is not a JSON object", code: "cli.json.not_object")
+        }
         return object
     }
 }
@@ -41,7 +43,9 @@ struct CredentialIssue: AsyncParsableCommand {
     @Option(name: .long, help: "Issuance time, ISO 8601 (default: now).") var at: String?
 
     func validate() throws {
-        if (statusURI == nil) != (statusIndex == nil) { throw ValidationError("--status-uri and --status-idx go together") }
+        if (statusURI == nil) != (statusIndex == nil) {
+            throw ValidationError("--status-uri and --status-idx go together")
+        }
     }
 
     func run() async throws {
@@ -49,7 +53,11 @@ struct CredentialIssue: AsyncParsableCommand {
         let algorithm = SignatureAlgorithm.defaultAlgorithm(for: privateKey.keyType)
         let subjectClaims = try JSONFiles.object(at: claims)
         var certificates: [Certificate]?
-        if let cert { certificates = [try CertificateFiles.certificate(at: cert)] + (try chain.map { try CertificateFiles.bundle(at: $0) } ?? []) }
+        if let cert {
+            certificates =
+                [try CertificateFiles.certificate(at: cert)]
+                + (try chain.map { try CertificateFiles.bundle(at: $0) } ?? [])
+        }
         let clock = FixedClock(time: try TimeArgument.parse(at))
         do {
             var plan = DisclosurePlan.none
@@ -67,7 +75,8 @@ struct CredentialIssue: AsyncParsableCommand {
                 certificateChain: certificates, clock: clock)
             let issued = try await issuer.issue(
                 type: CredentialType(vct: vct, name: [.en: vct], claims: []), claims: subjectClaims, disclose: plan,
-                holderKey: holder, validUntil: try exp.map { try TimeArgument.parse($0, option: "--exp") }, status: status,
+                holderKey: holder, validUntil: try exp.map { try TimeArgument.parse($0, option: "--exp") },
+                status: status,
                 revocable: false)
             Output.printText(issued.credential.serialized)
         } catch let error as CLIError {
@@ -83,7 +92,8 @@ struct CredentialPresent: AsyncParsableCommand {
         commandName: "present", abstract: "Present chosen claims of an SD-JWT VC with a key-binding JWT.")
 
     @Option(name: .customLong("holder-key"), help: "Holder private key (PEM).") var holderKey: String
-    @Option(name: .long, help: "Claims to disclose, comma-separated paths (e.g. licence_number,holder.name).") var disclose: String
+    @Option(name: .long, help: "Claims to disclose, comma-separated paths (e.g. licence_number,holder.name).")
+    var disclose: String
     @Option(name: .long, help: "The verifier (aud).") var aud: String
     @Option(name: .long, help: "The verifier's nonce.") var nonce: String
     @Option(name: .long, help: "Presentation time, ISO 8601 (default: now).") var at: String?
@@ -91,7 +101,8 @@ struct CredentialPresent: AsyncParsableCommand {
 
     func run() async throws {
         let key = try KeyFiles.privateKey(at: holderKey)
-        let text = try InputSource(sdjwt).readText(limit: SDJWT.maximumLength).trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = try InputSource(sdjwt).readText(limit: SDJWT.maximumLength).trimmingCharacters(
+            in: .whitespacesAndNewlines)
         do {
             let credential = try SDJWT(parsing: text)
             let paths = try disclose.split(separator: ",").map { try ClaimPath(parsing: String($0)) }
@@ -127,7 +138,9 @@ struct CredentialVerify: AsyncParsableCommand {
     @Argument(help: "The SD-JWT VC or presentation file, or - for standard input.") var sdjwt: String
 
     func validate() throws {
-        if (issuerKey == nil) == (trust == nil) { throw ValidationError("give exactly one of --issuer-key and --trust") }
+        if (issuerKey == nil) == (trust == nil) {
+            throw ValidationError("give exactly one of --issuer-key and --trust")
+        }
         if (aud == nil) != (nonce == nil) { throw ValidationError("--aud and --nonce go together") }
     }
 
@@ -153,7 +166,8 @@ struct CredentialVerify: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let text = try InputSource(sdjwt).readText(limit: SDJWT.maximumLength).trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = try InputSource(sdjwt).readText(limit: SDJWT.maximumLength).trimmingCharacters(
+            in: .whitespacesAndNewlines)
         let time = try TimeArgument.parse(at)
         // The issuer and type the user vouches for by giving its key or roots.
         guard let (iss, vct) = Self.unverifiedIssuerAndType(of: text) else {
@@ -163,18 +177,25 @@ struct CredentialVerify: AsyncParsableCommand {
         if let issuerKey {
             let publicKey = try KeyFiles.anyPublicKey(at: issuerKey)
             do {
-                let key = try publicKey.verificationKey(for: SignatureAlgorithm.defaultAlgorithm(for: publicKey.keyType))
+                let key = try publicKey.verificationKey(
+                    for: SignatureAlgorithm.defaultAlgorithm(for: publicKey.keyType))
                 source = .keys(JWSKeySet([.init(keyID: nil, key: key)]))
             } catch { throw CLIError(error) }
         } else {
             source = .certificates(trustAnchors: try CertificateFiles.bundle(at: trust ?? ""))
         }
-        let registry = IssuerRegistry([.init(identifier: iss, name: [.en: iss], credentialTypes: [vct], keySource: source)])
+        let registry = IssuerRegistry([
+            .init(identifier: iss, name: [.en: iss], credentialTypes: [vct], keySource: source)
+        ])
         let clock = FixedClock(time: time)
         var binding = KeyBindingRequirement.none
         if let aud, let nonce { binding = .required(audience: aud, nonce: nonce, maximumAge: 300, clock: clock) }
-        let tokens = try statusListToken.map { [try InputSource($0).readText(limit: 16 << 20).trimmingCharacters(in: .whitespacesAndNewlines)] } ?? []
-        let verifier = CredentialVerifier(registry: registry, keyBinding: binding, requireStatusCheck: !tokens.isEmpty, clock: clock)
+        let tokens =
+            try statusListToken.map {
+                [try InputSource($0).readText(limit: 16 << 20).trimmingCharacters(in: .whitespacesAndNewlines)]
+            } ?? []
+        let verifier = CredentialVerifier(
+            registry: registry, keyBinding: binding, requireStatusCheck: !tokens.isEmpty, clock: clock)
         let result = verifier.verify(text, statusListTokens: tokens)
         try Output.printJSON(
             Result(
@@ -206,7 +227,11 @@ struct JSONValueBox: Encodable {
         case .null: try container.encodeNil()
         case .bool(let bool): try container.encode(bool)
         case .number(let number):
-            if number.rounded() == number, abs(number) < 9_007_199_254_740_992 { try container.encode(Int64(number)) } else { try container.encode(number) }
+            if number.rounded() == number, abs(number) < 9_007_199_254_740_992 {
+                try container.encode(Int64(number))
+            } else {
+                try container.encode(number)
+            }
         case .string(let string): try container.encode(string)
         case .array(let array): try container.encode(array.map(JSONValueBox.init))
         case .object(let object): try container.encode(object.mapValues(JSONValueBox.init))

@@ -1,5 +1,5 @@
-import EGovCore
 import ArgumentParser
+import EGovCore
 import EGovKit
 import EGovTesting
 import Foundation

@@ -1,5 +1,5 @@
-import EGovCore
 import ArgumentParser
+import EGovCore
 import EGovKit
 
 struct Digest: AsyncParsableCommand {

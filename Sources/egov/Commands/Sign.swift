@@ -14,7 +14,10 @@ struct Sign: AsyncParsableCommand {
     )
 
     enum Format: String, CaseIterable, ExpressibleByArgument {
-        case jws, jwsDetached = "jws-detached", cms, cmsDetached = "cms-detached"
+        case jws
+        case jwsDetached = "jws-detached"
+        case cms
+        case cmsDetached = "cms-detached"
     }
 
     @Option(name: .long, help: "Signing key (PKCS#8, SEC 1 or PKCS#1 PEM).")
@@ -61,7 +64,8 @@ struct Sign: AsyncParsableCommand {
             var client: TimeStampClient?
             if let tsaKey, let tsaCert {
                 let authority = try TimeStampAuthority(
-                    key: try KeyFiles.privateKey(at: tsaKey), certificate: try CertificateFiles.certificate(at: tsaCert),
+                    key: try KeyFiles.privateKey(at: tsaKey),
+                    certificate: try CertificateFiles.certificate(at: tsaCert),
                     policyOID: "2.999.3161.1", clock: clock)
                 client = TimeStampClient(
                     transport: InProcessTimeStampTransport(authority: authority),
@@ -69,7 +73,8 @@ struct Sign: AsyncParsableCommand {
                     validator: CertificateChainValidator(acceptsIntermediateAnchors: true))
             }
             let signer = try DocumentSigner(
-                signingKey: try privateKey.signingKey(for: algorithm, sm2ID: sm2ID), certificates: [leaf] + intermediates,
+                signingKey: try privateKey.signingKey(for: algorithm, sm2ID: sm2ID),
+                certificates: [leaf] + intermediates,
                 timestampClient: client, clock: clock)
             let output: String
             switch format {

@@ -23,7 +23,8 @@ enum SignatureDemo {
                     name: [.en: "One-time signing CA"], type: .signing, isQualified: false,
                     certificates: [pki.root.certificate], history: granted),
                 TrustedService(
-                    name: [.en: "Qualified seal CA"], type: .seal, isQualified: true, certificates: [pki.root.certificate],
+                    name: [.en: "Qualified seal CA"], type: .seal, isQualified: true,
+                    certificates: [pki.root.certificate],
                     history: granted),
                 TrustedService(
                     name: [.en: "Time-stamping authority"], type: .timestamping, isQualified: true,
@@ -32,7 +33,9 @@ enum SignatureDemo {
         return World(pki: pki, clock: ManualClock(TestPKI.referenceDate), trustList: trustList)
     }
 
-    static let applicantSigns = DemoStep(title: "Signature: the applicant signs the application (one-time certificate, advanced)") {
+    static let applicantSigns = DemoStep(
+        title: "Signature: the applicant signs the application (one-time certificate, advanced)"
+    ) {
         let world = try makeWorld()
         let signer = OneTimeCertificateSigner(authority: LocalCertificateAuthority(pki: world.pki), clock: world.clock)
         let subject = try DistinguishedName([("C", "MO"), ("CN", "CHAN Tai Man")])
@@ -42,8 +45,10 @@ enum SignatureDemo {
         ]
         let application = Array(#"{"service":"food-licence","establishment":"Boa Mesa"}"#.utf8)
         let jws = try await signer.withSession(subject: subject, authentication: login) { session in
-            try await DocumentSigner(signingKey: session.signingKey, certificates: session.certificates, clock: world.clock)
-                .jws(payload: application)
+            try await DocumentSigner(
+                signingKey: session.signingKey, certificates: session.certificates, clock: world.clock
+            )
+            .jws(payload: application)
         }
         let policy = SignaturePolicy(id: "demo:application", documentType: "application", minimumLevel: .advanced)
         let report = SignatureValidator(trustList: world.trustList, policy: policy)
@@ -54,14 +59,17 @@ enum SignatureDemo {
         return "JWS with a 10-minute certificate after password + TOTP: \(report.summary[.en] ?? "")"
     }
 
-    static let departmentSeals = DemoStep(title: "Signature: the department seals its decision (qualified seal, CAdES-T)") {
+    static let departmentSeals = DemoStep(
+        title: "Signature: the department seals its decision (qualified seal, CAdES-T)"
+    ) {
         let world = try makeWorld()
         let seal = try world.pki.issueLeaf(profile: .organisationSeal, qcStatements: true)
         let tsa = try LocalTimeStampAuthority(pki: world.pki, clock: world.clock)
         let signer = try DocumentSigner(
             signingKey: try seal.privateKey.signingKey(for: .es256),
             certificates: [seal.certificate, world.pki.intermediate.certificate],
-            timestampClient: TimeStampClient(transport: tsa, trustAnchors: [world.pki.root.certificate], clock: world.clock),
+            timestampClient: TimeStampClient(
+                transport: tsa, trustAnchors: [world.pki.root.certificate], clock: world.clock),
             clock: world.clock)
         let decision = Array("Licence granted to Boa Mesa Lda.".utf8)
         let cms = try await signer.cms(content: decision)

@@ -32,7 +32,9 @@ struct StatusListDecode: AsyncParsableCommand {
                 let parts = text.split(separator: ".", omittingEmptySubsequences: false)
                 guard parts.count == 3, let payload = try? Base64URL.decode(parts[1]),
                     case .object(let claims)? = try? JSONValue.parse(payload), let statusList = claims["status_list"]
-                else { throw CLIError.badInput("not a status list or status list token", code: "cli.status_list.malformed") }
+                else {
+                    throw CLIError.badInput("not a status list or status list token", code: "cli.status_list.malformed")
+                }
                 list = try StatusList(jsonValue: statusList)
             }
         } catch let error as CLIError {

@@ -38,7 +38,9 @@ struct Verify: AsyncParsableCommand {
     var signature: String
 
     func validate() throws {
-        if (trust == nil) == (trustList == nil) { throw ValidationError("give exactly one of --trust and --trust-list") }
+        if (trust == nil) == (trustList == nil) {
+            throw ValidationError("give exactly one of --trust and --trust-list")
+        }
     }
 
     struct VerifyOutput: Encodable {
@@ -78,7 +80,9 @@ struct Verify: AsyncParsableCommand {
         let json = try encoder.encode(
             VerifyOutput(
                 report: result.report,
-                summary: Dictionary(uniqueKeysWithValues: summary.languages.compactMap { tag in summary[tag].map { (tag.rawValue, $0) } })))
+                summary: Dictionary(
+                    uniqueKeysWithValues: summary.languages.compactMap { tag in summary[tag].map { (tag.rawValue, $0) }
+                    })))
         Output.printText(String(decoding: json, as: UTF8.self))
         if result.report.exitStatus != 0 { throw ExitCode(result.report.exitStatus) }
     }

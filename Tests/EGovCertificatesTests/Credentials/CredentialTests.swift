@@ -12,9 +12,14 @@ import Testing
 
     static let licenceType = CredentialType(
         vct: vct,
-        name: [.zhHant: "飲食場所牌照", .zhHans: "饮食场所牌照", .pt: "Licença de estabelecimento de comidas", .en: "Food establishment licence"],
+        name: [
+            .zhHant: "飲食場所牌照", .zhHans: "饮食场所牌照", .pt: "Licença de estabelecimento de comidas",
+            .en: "Food establishment licence",
+        ],
         claims: [
-            .init(path: "licence_number", label: [.zhHant: "牌照編號", .zhHans: "牌照编号", .pt: "Número da licença", .en: "Licence number"]),
+            .init(
+                path: "licence_number",
+                label: [.zhHant: "牌照編號", .zhHans: "牌照编号", .pt: "Número da licença", .en: "Licence number"]),
             .init(path: "holder_name", label: [.zhHant: "持牌人", .zhHans: "持牌人", .pt: "Titular", .en: "Holder"]),
             .init(path: "address", label: [.zhHant: "地址", .zhHans: "地址", .pt: "Endereço", .en: "Address"]),
             .init(path: "category", label: [.zhHant: "類別", .zhHans: "类别", .pt: "Categoria", .en: "Category"]),
@@ -40,9 +45,12 @@ import Testing
         let registry = IssuerRegistry([
             .init(
                 identifier: issuerID, name: [.en: "IAM"], credentialTypes: [vct],
-                keySource: .keys(JWSKeySet([.init(keyID: "iam-1", key: try issuerKey.publicKey.verificationKey(for: algorithm))])))
+                keySource: .keys(
+                    JWSKeySet([.init(keyID: "iam-1", key: try issuerKey.publicKey.verificationKey(for: algorithm))])))
         ])
-        return World(clock: clock, issuerKey: issuerKey, holderKey: holderKey, statusLists: statusLists, issuer: issuer, registry: registry)
+        return World(
+            clock: clock, issuerKey: issuerKey, holderKey: holderKey, statusLists: statusLists, issuer: issuer,
+            registry: registry)
     }
 
     static let claims: [String: JSONValue] = [
@@ -100,21 +108,27 @@ import Testing
         // Issuer registered, but not for this vct.
         var narrow = IssuerRegistry()
         let source = try #require(world.registry.issuers[Self.issuerID]).keySource
-        narrow.register(.init(identifier: Self.issuerID, name: [.en: "IAM"], credentialTypes: ["other"], keySource: source))
-        #expect(CredentialVerifier(registry: narrow, clock: world.clock).verify(text, statusListTokens: [token]).errorCode
-            == "certificates.credential.issuer_not_allowed")
+        narrow.register(
+            .init(identifier: Self.issuerID, name: [.en: "IAM"], credentialTypes: ["other"], keySource: source))
+        #expect(
+            CredentialVerifier(registry: narrow, clock: world.clock).verify(text, statusListTokens: [token]).errorCode
+                == "certificates.credential.issuer_not_allowed")
         // Expired credential.
         world.clock.advance(by: 400 * 86_400)
         #expect(!verifier.verify(text, statusListTokens: [token]).isValid)
         world.clock.set(TestPKI.referenceDate)
         // A status list token signed by another key, or for another list.
         let stranger = try PrivateKey.generate(.p256).signingKey(for: .es256)
-        let forged = try StatusListIssuer(uri: "https://iam.gov.mo/status/1", signingKey: stranger, keyID: "iam-1", clock: world.clock)
+        let forged = try StatusListIssuer(
+            uri: "https://iam.gov.mo/status/1", signingKey: stranger, keyID: "iam-1", clock: world.clock)
         let forgedToken = try await forged.publish(validFor: 3600)
         #expect(!verifier.verify(text, statusListTokens: [forgedToken]).isValid)
-        let otherList = try StatusListIssuer(uri: "https://iam.gov.mo/status/2", signingKey: world.issuerKey, keyID: "iam-1", clock: world.clock)
+        let otherList = try StatusListIssuer(
+            uri: "https://iam.gov.mo/status/2", signingKey: world.issuerKey, keyID: "iam-1", clock: world.clock)
         let otherToken = try await otherList.publish(validFor: 3600)
-        #expect(verifier.verify(text, statusListTokens: [otherToken]).errorCode == "certificates.credential.status_unavailable")
+        #expect(
+            verifier.verify(text, statusListTokens: [otherToken]).errorCode
+                == "certificates.credential.status_unavailable")
     }
 
     @Test func claimsThatMustStayInTheClearAreRefused() async throws {
@@ -137,9 +151,11 @@ import Testing
         let pki = try TestPKI(algorithm: .sm2, leafProfile: .organisationSeal)
         let key = try pki.leaf.privateKey.signingKey(for: .sm2)
         let chain = [pki.leaf.certificate, pki.intermediate.certificate]
-        let statusLists = try StatusListIssuer(uri: "https://iam.gov.mo/status/x", signingKey: key, keyID: nil, clock: clock)
+        let statusLists = try StatusListIssuer(
+            uri: "https://iam.gov.mo/status/x", signingKey: key, keyID: nil, clock: clock)
         let issuer = CredentialIssuer(
-            issuer: CredentialTests.issuerID, signingKey: key, certificateChain: chain, statusLists: statusLists, clock: clock)
+            issuer: CredentialTests.issuerID, signingKey: key, certificateChain: chain, statusLists: statusLists,
+            clock: clock)
         let issued = try await issuer.issue(type: CredentialTests.licenceType, claims: CredentialTests.claims)
         let registry = IssuerRegistry([
             .init(
@@ -148,8 +164,9 @@ import Testing
         ])
         let verifier = CredentialVerifier(registry: registry, clock: clock)
         let bare = try await statusLists.publish(validFor: 60)
-        #expect(verifier.verify(issued.credential.serialized, statusListTokens: [bare]).errorCode
-            == "certificates.credential.status_list_untrusted")
+        #expect(
+            verifier.verify(issued.credential.serialized, statusListTokens: [bare]).errorCode
+                == "certificates.credential.status_list_untrusted")
         await statusLists.useCertificateChain(chain)
         let withChain = try await statusLists.publish(validFor: 60)
         let result = verifier.verify(issued.credential.serialized, statusListTokens: [withChain])

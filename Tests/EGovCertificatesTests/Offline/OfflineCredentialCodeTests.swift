@@ -16,7 +16,8 @@ import Testing
         let registry = IssuerRegistry([
             .init(
                 identifier: "https://iam.gov.mo", name: [.en: "IAM"], credentialTypes: [Self.vct],
-                keySource: .keys(JWSKeySet([.init(keyID: "iam-1", key: try key.publicKey.verificationKey(for: algorithm))])))
+                keySource: .keys(
+                    JWSKeySet([.init(keyID: "iam-1", key: try key.publicKey.verificationKey(for: algorithm))])))
         ])
         let code = try await OfflineCredentialCode.issue(
             claims: ["licence_number": .string("IAM-2026-0001"), "holder": .string("Boa Mesa Lda.")],
@@ -24,7 +25,10 @@ import Testing
             expiresAt: Self.now + 365 * 86_400)
         #expect(code.hasPrefix("EGK1:"))
         // QR alphanumeric mode: only 0-9, A-Z, space and $%*+-./:
-        #expect(code.unicodeScalars.allSatisfy { "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:".unicodeScalars.contains($0) })
+        #expect(
+            code.unicodeScalars.allSatisfy {
+                "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:".unicodeScalars.contains($0)
+            })
         let verified = try OfflineCredentialCode.verify(code, registry: registry, at: Self.now)
         #expect(verified.claims["licence_number"] == .string("IAM-2026-0001"))
         #expect(throws: OfflineCredentialCode.Failure.outsideValidity) {
@@ -33,9 +37,14 @@ import Testing
         // Not allowed to issue this type; unknown issuer; tampered text.
         var other = registry
         let source = try #require(registry.issuers["https://iam.gov.mo"]).keySource
-        other.register(.init(identifier: "https://iam.gov.mo", name: [.en: "IAM"], credentialTypes: [], keySource: source))
-        #expect(throws: OfflineCredentialCode.Failure.self) { try OfflineCredentialCode.verify(code, registry: other, at: Self.now) }
-        #expect(throws: OfflineCredentialCode.Failure.self) { try OfflineCredentialCode.verify(code, registry: IssuerRegistry(), at: Self.now) }
+        other.register(
+            .init(identifier: "https://iam.gov.mo", name: [.en: "IAM"], credentialTypes: [], keySource: source))
+        #expect(throws: OfflineCredentialCode.Failure.self) {
+            try OfflineCredentialCode.verify(code, registry: other, at: Self.now)
+        }
+        #expect(throws: OfflineCredentialCode.Failure.self) {
+            try OfflineCredentialCode.verify(code, registry: IssuerRegistry(), at: Self.now)
+        }
         var characters = Array(code)
         characters[characters.count / 2] = characters[characters.count / 2] == "A" ? "B" : "A"
         #expect(throws: OfflineCredentialCode.Failure.self) {
@@ -66,6 +75,8 @@ import Testing
                 identifier: "https://iam.gov.mo", name: [.en: "IAM"], credentialTypes: [Self.vct],
                 keySource: .certificates(trustAnchors: [stranger.root.certificate]))
         ])
-        #expect(throws: OfflineCredentialCode.Failure.self) { try OfflineCredentialCode.verify(code, registry: untrusted, at: Self.now) }
+        #expect(throws: OfflineCredentialCode.Failure.self) {
+            try OfflineCredentialCode.verify(code, registry: untrusted, at: Self.now)
+        }
     }
 }

@@ -27,7 +27,9 @@ import Testing
     }
 
     @Test func malformedInputIsRefused() {
-        for bad in ["", "ABC", "７K3M-9QXR-2T4W-C", "7K3M_9QXR_2T4W_C", "OOOO-OOOO-OOOO-0", String(repeating: "A", count: 100)] {
+        for bad in [
+            "", "ABC", "７K3M-9QXR-2T4W-C", "7K3M_9QXR_2T4W_C", "OOOO-OOOO-OOOO-0", String(repeating: "A", count: 100),
+        ] {
             #expect(throws: VerificationCodeError.self) { try VerificationCode(parsing: bad) }
         }
     }
@@ -36,8 +38,10 @@ import Testing
         let registry = InMemoryVerificationRegistry()
         let code = try VerificationCode.generate()
         let record = VerificationRecord(
-            credentialType: "https://gov.mo/vct/food-licence", issuer: "https://iam.gov.mo", title: [.en: "Food licence"],
-            shownClaims: ["licence_number": "IAM-2026-0001"], validFrom: Date(timeIntervalSince1970: 0), validUntil: nil)
+            credentialType: "https://gov.mo/vct/food-licence", issuer: "https://iam.gov.mo",
+            title: [.en: "Food licence"],
+            shownClaims: ["licence_number": "IAM-2026-0001"], validFrom: Date(timeIntervalSince1970: 0), validUntil: nil
+        )
         try await registry.register(code, record: record)
         #expect(try await registry.resolve(code) == record)
         #expect(try await registry.resolve(try VerificationCode.generate()) == nil)

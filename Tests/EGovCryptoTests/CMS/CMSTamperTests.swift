@@ -62,7 +62,8 @@ import Testing
         let der = try await CMSTestSupport.sign(pki, detached: false)
         // Another certificate, not matching the signer identifier.
         let other = try pki.issueLeaf(profile: .organisationSeal)
-        let withOther = try CMSTestSupport.replacingCertificates(in: der, with: [other.certificate, pki.intermediate.certificate])
+        let withOther = try CMSTestSupport.replacingCertificates(
+            in: der, with: [other.certificate, pki.intermediate.certificate])
         #expect(
             try CMSSignedData(derRepresentation: withOther).signers.first?.verifySignature(content: nil)
                 == .noSignerCertificate)

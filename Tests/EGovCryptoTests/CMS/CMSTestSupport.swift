@@ -1,8 +1,9 @@
 import COpenSSL
-@testable import EGovCrypto
 import EGovTesting
 import Foundation
 import Testing
+
+@testable import EGovCrypto
 
 /// A `SigningKey` that only forwards `sign` (as an HSM or remote service would): no private key
 /// is reachable through it.

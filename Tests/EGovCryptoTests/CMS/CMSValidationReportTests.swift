@@ -33,7 +33,8 @@ import Testing
                 "leaf.key", "-certfile", "chain.pem", "-outform", "DER", "-out", "cli.der",
             ] + (detached ? [] : ["-nodetach"]))
         let result = SignatureValidator(trustList: Self.trustList(pki)).validateCMS(
-            try cli.read("cli.der"), detachedContent: detached ? CMSTestSupport.content : nil, at: TestPKI.referenceDate)
+            try cli.read("cli.der"), detachedContent: detached ? CMSTestSupport.content : nil, at: TestPKI.referenceDate
+        )
         #expect(result.report.indication == .totalPassed, "\(result.report.signatures)")
         #expect(result.report.signatures.first?.level == .advanced)
         #expect(result.content == (detached ? nil : CMSTestSupport.content))
@@ -59,11 +60,20 @@ import Testing
         #expect(outcome(detached) == (.indeterminate, .signedDataNotFound))
         // A signed attribute removed: content-type/message-digest make the structure invalid;
         // signing-time/signing-certificate-v2 change the signed bytes.
-        #expect(outcome(try CMSTestSupport.deletingSignedAttribute(NID_pkcs9_messageDigest, from: der)) == (.totalFailed, .formatFailure))
-        #expect(outcome(try CMSTestSupport.deletingSignedAttribute(NID_pkcs9_signingTime, from: der)) == (.totalFailed, .sigCryptoFailure))
+        #expect(
+            outcome(try CMSTestSupport.deletingSignedAttribute(NID_pkcs9_messageDigest, from: der)) == (
+                .totalFailed, .formatFailure
+            ))
+        #expect(
+            outcome(try CMSTestSupport.deletingSignedAttribute(NID_pkcs9_signingTime, from: der)) == (
+                .totalFailed, .sigCryptoFailure
+            ))
         // Signature value byte flipped.
         let signer = try #require(try CMSSignedData(derRepresentation: der).signers.first)
-        #expect(outcome(try CMSTestSupport.flipLastByte(of: signer.signatureValue, in: der)) == (.totalFailed, .sigCryptoFailure))
+        #expect(
+            outcome(try CMSTestSupport.flipLastByte(of: signer.signatureValue, in: der)) == (
+                .totalFailed, .sigCryptoFailure
+            ))
         // Certificate swapped: another certificate embedded instead of the signer's.
         let other = try pki.issueLeaf(profile: .personSigning)
         let swapped = try CMSTestSupport.replacingCertificates(
