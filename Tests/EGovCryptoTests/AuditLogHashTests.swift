@@ -15,7 +15,7 @@ import Testing
         for index in 0..<5 {
             _ = try await log.append(AuditEvent(actor: "dept-a", action: "consent.granted", subject: "ref-\(index)"))
         }
-        #expect(try await log.verify().isValid)
+        #expect(await log.verify().isValid)
         var entries = try await log.entries(from: 0, limit: 10)
         #expect(entries.count == 5)
         #expect(entries.allSatisfy { $0.hashAlgorithm == hash.identifier && $0.hash.count == 64 })

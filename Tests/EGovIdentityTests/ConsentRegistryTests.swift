@@ -47,7 +47,7 @@ import Testing
         let entries = try await log.entries(from: 0, limit: 100)
         #expect(
             entries.map(\.event.action) == ["consent.granted", "consent.used", "consent.revoked", "consent.refused"])
-        #expect(try await log.verify().isValid)
+        #expect(await log.verify().isValid)
     }
 
     @Test func expiryAndValidation() async throws {
