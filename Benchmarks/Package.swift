@@ -23,6 +23,10 @@ let package = Package(
         // The raw OpenSSL EVP baseline, in its own module so that no Swift file imports two
         // module maps that both include the OpenSSL headers.
         .target(
+            name: "BenchmarkSupport",
+            dependencies: [.product(name: "EGovCore", package: "EGovKit")]
+        ),
+        .target(
             name: "RawOpenSSL",
             dependencies: ["CBenchOpenSSL"]
         ),
@@ -54,6 +58,7 @@ let package = Package(
                 .product(name: "EGovCrypto", package: "EGovKit"),
                 .product(name: "EGovCore", package: "EGovKit"),
                 "RawOpenSSL",
+                "BenchmarkSupport",
                 .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "Benchmarks/CertificatesBenchmarks",
@@ -66,6 +71,7 @@ let package = Package(
                 .product(name: "EGovCrypto", package: "EGovKit"),
                 .product(name: "EGovCore", package: "EGovKit"),
                 "RawOpenSSL",
+                "BenchmarkSupport",
                 .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "Benchmarks/IdentityBenchmarks",
@@ -79,6 +85,7 @@ let package = Package(
                 .product(name: "EGovCrypto", package: "EGovKit"),
                 .product(name: "EGovCore", package: "EGovKit"),
                 "RawOpenSSL",
+                "BenchmarkSupport",
                 .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "Benchmarks/SignatureBenchmarks",

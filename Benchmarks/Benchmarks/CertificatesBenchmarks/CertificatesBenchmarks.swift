@@ -1,4 +1,5 @@
 import Benchmark
+import BenchmarkSupport
 import EGovCertificates
 import EGovCore
 import EGovCrypto
@@ -81,27 +82,5 @@ let benchmarks: @Sendable () -> Void = {
                 blackHole(valid)
             }
         }
-    }
-}
-
-/// Runs an async setup step from the synchronous benchmark registration closure.
-private func runBlocking<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) throws -> T {
-    let box = ResultBox<T>()
-    let done = DispatchSemaphore(value: 0)
-    Task {
-        do { box.set(.success(try await body())) } catch { box.set(.failure(error)) }
-        done.signal()
-    }
-    done.wait()
-    return try box.get()
-}
-
-private final class ResultBox<T: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var result: Result<T, any Error>?
-    func set(_ value: Result<T, any Error>) { lock.withLock { result = value } }
-    func get() throws -> T {
-        guard let result = lock.withLock({ result }) else { throw CancellationError() }
-        return try result.get()
     }
 }
