@@ -273,7 +273,7 @@ import Testing
             try await group.waitForAll()
         }
         #expect(try await log.count == 1000)
-        let verification = await log.verify()
+        let verification = try await log.verify()
         #expect(verification.isValid)
         #expect(verification.entryCount == 1000)
         let entries = try await log.entries(from: 0, limit: 1000)
