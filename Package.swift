@@ -18,12 +18,14 @@ let package = Package(
         .library(name: "EGovIdentity", targets: ["EGovIdentity"]),
         .library(name: "EGovSignature", targets: ["EGovSignature"]),
         .library(name: "EGovCertificates", targets: ["EGovCertificates"]),
+        .library(name: "EGovNotifications", targets: ["EGovNotifications"]),
         .library(name: "EGovKit", targets: ["EGovKit"]),
         .executable(name: "egov", targets: ["egov"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
     ],
     targets: [
         .systemLibrary(
@@ -42,6 +44,18 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(name: "EGovIdentity", dependencies: ["EGovCore", "EGovCrypto"], swiftSettings: strictSettings),
+        .target(
+            name: "EGovNotifications",
+            dependencies: [
+                "EGovCore", "EGovCrypto", "EGovIdentity", .product(name: "Metrics", package: "swift-metrics"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "EGovNotificationsTests",
+            dependencies: ["EGovNotifications", "EGovTesting"],
+            swiftSettings: strictSettings
+        ),
         .systemLibrary(
             name: "CZlib",
             pkgConfig: "zlib",
