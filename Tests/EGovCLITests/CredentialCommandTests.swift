@@ -1,5 +1,6 @@
 import EGovCertificates
 import EGovCrypto
+import EGovTesting
 import Foundation
 import Testing
 
@@ -74,5 +75,34 @@ struct CredentialCommandTests {
         #expect(entries == ["0": 1, "1": 2, "3": 3, "5": 1, "7": 1, "8": 1, "9": 2, "10": 3, "11": 3])
         try dir.write("bad.json", #"{"bits":3,"lst":"eNo76fITAAPfAgc"}"#)
         #expect(try await CLIRunner.egov(["status-list", "decode", dir.path("bad.json")]).status == 65)
+    }
+}
+
+@Suite("egov credential with an x5c-trusted issuer")
+struct CredentialTrustCommandTests {
+    @Test("issue with --cert/--chain, verify with --trust (0) and with the wrong roots (1)")
+    func trustedThroughCertificates() async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let pki = try EGovTesting.TestPKI(algorithm: .p256, leafProfile: .organisationSeal)
+        let files = try pki.writePEMFiles(to: dir.url)
+        try dir.write("claims.json", #"{"proof_type":"residence","reference":"R-1"}"#)
+        let issued = try await CLIRunner.egov([
+            "credential", "issue", "--key", files.leafKey.path, "--cert", files.leaf.path, "--chain", files.intermediate.path,
+            "--issuer", "https://dsi.gov.mo", "--vct", "https://credentials.gov.mo/residence-proof", "--claims",
+            dir.path("claims.json"), "--sd", "reference", "--at", "2026-01-01T00:00:00Z",
+        ])
+        #expect(issued.status == 0, "\(issued.stderr)")
+        try dir.write("vc.txt", issued.stdout)
+        let verified = try await CLIRunner.egov([
+            "credential", "verify", "--trust", files.root.path, "--at", "2026-01-01T00:00:00Z", dir.path("vc.txt"),
+        ])
+        #expect(verified.status == 0, "\(verified.stdout)")
+        let other = try EGovTesting.TestPKI(algorithm: .p256)
+        try dir.write("other-root.pem", other.root.certificate.pemRepresentation)
+        let untrusted = try await CLIRunner.egov([
+            "credential", "verify", "--trust", dir.path("other-root.pem"), "--at", "2026-01-01T00:00:00Z", dir.path("vc.txt"),
+        ])
+        #expect(untrusted.status == 1)
     }
 }
