@@ -52,6 +52,23 @@ let benchmarks: @Sendable () -> Void = {
             blackHole(try JSONSerialization.data(withJSONObject: object, options: .sortedKeys))
         }
     }
+    Benchmark("CompactJWS parse (small header without x5c, detached)") { benchmark in
+        let compact = Base64URL.encode(Array(#"{"alg":"ES256","crit":["sigT"],"sigT":"2026-01-01T00:00:00Z"}"#.utf8)) + "..AAAA"
+        for _ in benchmark.scaledIterations { blackHole(try? CompactJWS(parsing: compact)) }
+    }
+    Benchmark("Base64URL.decode 2.4 KiB header segment (Substring)") { benchmark in
+        let compact = Base64URL.encode(headerBytes) + "..AAAA"
+        let segment = compact.splitting(atASCII: UInt8(ascii: "."))[0]
+        for _ in benchmark.scaledIterations { blackHole(try Base64URL.decode(segment)) }
+    }
+    Benchmark("Base64URL.decode 2.4 KiB header segment (String)") { benchmark in
+        let segment = Base64URL.encode(headerBytes)
+        for _ in benchmark.scaledIterations { blackHole(try Base64URL.decode(segment)) }
+    }
+    Benchmark("Base64URL.decode 2.4 KiB random bytes (String)") { benchmark in
+        let segment = Base64URL.encode(Array(payload.prefix(headerBytes.count)))
+        for _ in benchmark.scaledIterations { blackHole(try Base64URL.decode(segment)) }
+    }
     Benchmark("CompactJWS parse (1.8 KiB header, detached)") { benchmark in
         let compact = Base64URL.encode(headerBytes) + "..AAAA"
         for _ in benchmark.scaledIterations { blackHole(try? CompactJWS(parsing: compact)) }

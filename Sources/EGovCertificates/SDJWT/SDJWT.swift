@@ -56,7 +56,7 @@ public struct SDJWT: Sendable, Hashable {
             throw .tooManyDisclosures(limit: Self.maximumDisclosures)
         }
         var disclosures: [Disclosure] = []
-        var seen: Set<Substring> = []
+        var seen: Set<String> = []
         for part in middle {
             guard !part.isEmpty else { throw .malformed("an empty disclosure") }
             guard seen.insert(part).inserted else { throw .duplicateDisclosure }
@@ -74,7 +74,7 @@ public struct SDJWT: Sendable, Hashable {
 
     /// Whether `text` is three non-empty base64url segments separated by dots (JWS compact form
     /// with an attached payload).
-    static func isCompactJWT(_ text: Substring) -> Bool {
+    static func isCompactJWT(_ text: String) -> Bool {
         let segments = text.splitting(atASCII: UInt8(ascii: "."))
         guard segments.count == 3 else { return false }
         return segments.allSatisfy { segment in
