@@ -61,6 +61,7 @@ public struct NotificationTemplate: Sendable, Hashable, Codable {
         for (index, spec) in placeholders.enumerated() {
             guard PlaceholderSpec.isValidName(spec.name) else { throw .invalidPlaceholderName(index: index) }
             guard declared[spec.name] == nil else { throw .duplicatePlaceholder(name: spec.name) }
+            if let maximum = spec.maximumLength, maximum < 1 { throw .invalidMaximumLength(name: spec.name) }
             declared[spec.name] = spec.type
         }
         var used: Set<String> = []

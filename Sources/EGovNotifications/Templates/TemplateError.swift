@@ -14,6 +14,8 @@ public enum TemplateError: EGovError, Equatable, Hashable {
     case noVariants
     /// A declared placeholder name is not `[A-Za-z][A-Za-z0-9_]*` of at most 64 characters.
     case invalidPlaceholderName(index: Int)
+    /// A placeholder declares a ``PlaceholderSpec/maximumLength`` below 1.
+    case invalidMaximumLength(name: String)
     /// Two placeholder declarations share a name.
     case duplicatePlaceholder(name: String)
     /// More placeholders are declared than allowed.
@@ -61,6 +63,8 @@ public enum TemplateError: EGovError, Equatable, Hashable {
     case valueTooLong(name: String, limit: Int)
     /// All personalisation keys and values together exceed the allowed size, in UTF-8 bytes.
     case personalisationTooLarge(limit: Int)
+    /// The rendered body or subject is larger than the renderer allows, in UTF-8 bytes.
+    case renderedTooLarge(channel: NotificationChannel, limit: Int)
     /// The rendered body is empty.
     case emptyMessage(channel: NotificationChannel)
     /// The rendered SMS needs more segments than allowed.
@@ -73,6 +77,7 @@ public enum TemplateError: EGovError, Equatable, Hashable {
         case .invalidVersion: "notifications.template.invalid_version"
         case .noVariants: "notifications.template.no_variants"
         case .invalidPlaceholderName: "notifications.template.invalid_placeholder_name"
+        case .invalidMaximumLength: "notifications.template.invalid_maximum_length"
         case .duplicatePlaceholder: "notifications.template.duplicate_placeholder"
         case .tooManyPlaceholders: "notifications.template.too_many_placeholders"
         case .textTooLarge: "notifications.template.text_too_large"
@@ -95,6 +100,7 @@ public enum TemplateError: EGovError, Equatable, Hashable {
         case .invalidPersonalisation: "notifications.template.invalid_personalisation"
         case .valueTooLong: "notifications.template.value_too_long"
         case .personalisationTooLarge: "notifications.template.personalisation_too_large"
+        case .renderedTooLarge: "notifications.template.rendered_too_large"
         case .emptyMessage: "notifications.template.empty_message"
         case .smsTooLong: "notifications.template.sms_too_long"
         }
@@ -109,6 +115,7 @@ public enum TemplateError: EGovError, Equatable, Hashable {
         case .noVariants: "the template has no channel variant"
         case .invalidPlaceholderName(let index):
             "placeholder declaration \(index) has a name that is not [A-Za-z][A-Za-z0-9_]* of at most 64 characters"
+        case .invalidMaximumLength(let name): "placeholder '\(name)' declares a maximum length below 1"
         case .duplicatePlaceholder(let name): "placeholder '\(name)' is declared twice"
         case .tooManyPlaceholders(let limit): "more than \(limit) placeholders are declared"
         case .textTooLarge(let channel, let locale, let limit):
@@ -142,6 +149,8 @@ public enum TemplateError: EGovError, Equatable, Hashable {
             "the value for '\(name)' is not a valid \(type.rawValue): \(problem)"
         case .valueTooLong(let name, let limit): "the value for '\(name)' is longer than \(limit) characters"
         case .personalisationTooLarge(let limit): "the personalisation is larger than \(limit) bytes"
+        case .renderedTooLarge(let channel, let limit):
+            "the rendered \(channel.rawValue) text is larger than \(limit) bytes"
         case .emptyMessage(let channel): "the rendered \(channel.rawValue) body is empty"
         case .smsTooLong(let segments, let limit):
             "the SMS needs \(segments) segments, more than the limit of \(limit)"

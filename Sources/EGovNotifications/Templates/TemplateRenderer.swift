@@ -9,6 +9,7 @@ import EGovCore
 ///   ``PlaceholderSpec/maximumLength`` if smaller), and keys and values together may not exceed
 ///   ``maximumPersonalisationBytes``,
 /// - content must exist for the requested locale or one reached by fallback,
+/// - the rendered text may not exceed ``maximumRenderedBytes``,
 /// - an SMS must fit in ``maximumSMSSegments`` parts.
 ///
 /// Values are substituted into the parsed template once, so a value containing `((x))` stays
@@ -21,12 +22,16 @@ public struct TemplateRenderer: Sendable {
     public var maximumPersonalisationBytes: Int
     /// The most parts an SMS may need. Default ``SMSInfo/defaultMaximumSegments`` (10).
     public var maximumSMSSegments: Int
+    /// The largest rendered body or subject, in UTF-8 bytes, bounding the growth of a text that
+    /// repeats a long value. Default 256 KiB.
+    public var maximumRenderedBytes: Int
 
     /// Creates a renderer with the given limits.
     public init(
         maximumValueLength: Int = 2048, maximumPersonalisationBytes: Int = 64 * 1024,
-        maximumSMSSegments: Int = SMSInfo.defaultMaximumSegments
+        maximumSMSSegments: Int = SMSInfo.defaultMaximumSegments, maximumRenderedBytes: Int = 256 * 1024
     ) {
+        self.maximumRenderedBytes = maximumRenderedBytes
         self.maximumValueLength = maximumValueLength
         self.maximumPersonalisationBytes = maximumPersonalisationBytes
         self.maximumSMSSegments = maximumSMSSegments
@@ -113,6 +118,9 @@ public struct TemplateRenderer: Sendable {
                 }
             case .conditional(let name, let shown):
                 if case .flag(true) = values[name] { output += shown }
+            }
+            guard output.utf8.count <= maximumRenderedBytes else {
+                throw .renderedTooLarge(channel: channel, limit: maximumRenderedBytes)
             }
         }
         return output

@@ -135,4 +135,15 @@ import Testing
                 personalisation: ["v": .string(String(repeating: "a", count: 100))])
         }
     }
+
+    @Test func renderedSizeIsLimited() throws {
+        let template = try TemplateFixtures.make(
+            channel: .push, body: [.zhHant: "((v))((v))((v))", .pt: "((v))((v))((v))"],
+            placeholders: [PlaceholderSpec(name: "v", type: .text)])
+        let renderer = TemplateRenderer(maximumRenderedBytes: 5000)
+        let value = JSONValue.string(String(repeating: "a", count: 2000))
+        #expect(throws: TemplateError.renderedTooLarge(channel: .push, limit: 5000)) {
+            try renderer.render(template, channel: .push, locale: .pt, personalisation: ["v": value])
+        }
+    }
 }

@@ -143,6 +143,10 @@ import Testing
                 body: bilingual("((a))"),
                 placeholders: [PlaceholderSpec(name: "a", type: .text), PlaceholderSpec(name: "a", type: .number)])
         }
+        #expect(throws: TemplateError.invalidMaximumLength(name: "a")) {
+            try TemplateFixtures.make(
+                body: bilingual("((a))"), placeholders: [PlaceholderSpec(name: "a", type: .text, maximumLength: 0)])
+        }
         let many = (0..<65).map { PlaceholderSpec(name: "p\($0)", type: .text) }
         #expect(throws: TemplateError.tooManyPlaceholders(limit: 64)) {
             try TemplateFixtures.make(body: bilingual(many.map { "((\($0.name)))" }.joined()), placeholders: many)
