@@ -88,7 +88,9 @@ let package = Package(
         ),
         .target(
             name: "EGovKit",
-            dependencies: ["EGovCore", "EGovCrypto", "EGovIdentity", "EGovSignature", "EGovCertificates"],
+            dependencies: [
+                "EGovCore", "EGovCrypto", "EGovIdentity", "EGovSignature", "EGovCertificates", "EGovNotifications",
+            ],
             swiftSettings: strictSettings
         ),
         .executableTarget(

@@ -4,3 +4,4 @@
 @_exported import EGovCrypto
 @_exported import EGovIdentity
 @_exported import EGovSignature
+@_exported import EGovNotifications
