@@ -22,6 +22,8 @@ public actor NotificationDispatcher {
     private let metrics: NotificationMetrics
     private var random: RandomSource
     private var buckets: [NotificationChannel: TokenBucket]
+    /// Rate-limit tokens already reserved for postponed deliveries, and when they are due.
+    private var reservations: [NoticeID: Date] = [:]
 
     /// Creates a dispatcher.
     ///
@@ -134,17 +136,25 @@ public actor NotificationDispatcher {
         return count
     }
 
-    /// When a delivery must wait (quiet hours or rate limit), the time to try again; else `nil`
-    /// (and a rate-limit token has been taken).
+    /// When a delivery must wait (quiet hours or rate limit), the time to try again; else `nil`.
+    ///
+    /// A delivery over its channel's rate limit reserves a future token and is postponed until
+    /// it is due, so that a backlog is spread over time instead of competing for each token; when
+    /// it comes back it uses its reservation.
     private func postponement(for notice: Notice, channel: NotificationChannel, at now: Date) -> Date? {
         if notice.urgency != .urgent, let quiet = configuration.quietHours, quiet.channels.contains(channel),
             quiet.isQuiet(at: now)
         {
             return quiet.end(after: now)
         }
+        if let reserved = reservations.removeValue(forKey: notice.id), reserved <= now { return nil }
         if var bucket = buckets[channel] {
-            defer { buckets[channel] = bucket }
-            if !bucket.take(at: now) { return bucket.nextToken(after: now) }
+            let due = bucket.reserve(at: now)
+            buckets[channel] = bucket
+            if due > now {
+                reservations[notice.id] = due
+                return due
+            }
         }
         return nil
     }

@@ -26,6 +26,16 @@ public struct TokenBucket: Sendable, Hashable, Codable {
         return true
     }
 
+    /// Reserves the next token at `time`, going into debt if none is available, and returns when
+    /// the reserved token is due: `time` itself if a token was available. A caller that waits
+    /// until then may proceed without taking another token.
+    public mutating func reserve(at time: Date) -> Date {
+        refill(at: time)
+        tokens -= 1
+        if tokens >= 0 { return time }
+        return time.addingTimeInterval(-tokens / ratePerSecond)
+    }
+
     /// When the next token is available, from `time`.
     public func nextToken(after time: Date) -> Date {
         var copy = self
