@@ -89,7 +89,11 @@ public actor NotificationDispatcher {
         for var delivery in claimed {
             guard let notice = await store.notice(delivery.noticeID) else { continue }
             do {
-                if delivery.state != .sending, notice.isExpired(at: now) {
+                // A delivery still `sending` was claimed by a dispatcher that disappeared: its
+                // attempt's outcome is unknown, so count it as a temporary failure and retry now
+                // with the same transport delivery id (the transport deduplicates).
+                if delivery.state == .sending { try delivery.apply(.failTemporarily, at: now) }
+                if notice.isExpired(at: now) {
                     try delivery.apply(.expire, at: now)
                     report.expired += 1
                     try await save(&delivery)
@@ -101,7 +105,7 @@ public actor NotificationDispatcher {
                     try await save(&delivery)
                     continue
                 }
-                if delivery.state != .sending { try delivery.apply(.startSending, at: now) }
+                try delivery.apply(.startSending, at: now)
                 delivery = try await store.update(delivery)
                 jobs.append((delivery, notice))
             } catch {

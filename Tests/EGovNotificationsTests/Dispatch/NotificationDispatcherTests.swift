@@ -174,4 +174,21 @@ import Testing
         _ = try await store.update(original)
         await #expect(throws: NotificationError.conflict) { try await store.update(original) }
     }
+
+    @Test func dispatcherRetriesAnAbandonedSendWithTheSameDeliveryID() async throws {
+        let clock = ManualClock()
+        let store = InMemoryNotificationStore(leaseDuration: 60)
+        let inbox = ScriptedTransport(channel: .inbox, script: [])
+        let dispatcher = Self.dispatcher(store: store, transports: [inbox], clock: clock)
+        _ = try await dispatcher.submit(try NotificationFixtures.notice(channels: [.inbox]))
+        var claimed = try #require(await store.claimDue(now: clock.now(), limit: 1).first)
+        try claimed.apply(.startSending, at: clock.now())
+        _ = try await store.update(claimed)
+        clock.advance(by: 60)
+        #expect(await dispatcher.runOnce().accepted == 1)
+        #expect(await inbox.attempts() == [2])
+        #expect(await inbox.deliveryIDs().map(\.rawValue) == ["N-1#inbox"])
+        let delivery = try #require(await store.delivery(NoticeID("N-1")))
+        #expect(delivery.history.map(\.event) == [.enqueue, .startSending, .failTemporarily, .startSending, .accept])
+    }
 }
