@@ -8,12 +8,17 @@ public struct NotificationMetrics: Sendable {
     private let failedCounters: [NotificationChannel: Counter]
     private let retriedCounters: [NotificationChannel: Counter]
 
-    /// Creates the counters through the bootstrapped `MetricsSystem`.
-    public init(prefix: String = "egov_notifications") {
+    /// Creates the counters through `factory`, or the bootstrapped `MetricsSystem` when `nil`.
+    public init(prefix: String = "egov_notifications", factory: (any MetricsFactory)? = nil) {
         func make(_ name: String) -> [NotificationChannel: Counter] {
             Dictionary(
-                uniqueKeysWithValues: NotificationChannel.allCases.map {
-                    ($0, Counter(label: "\(prefix)_\(name)", dimensions: [("channel", $0.rawValue)]))
+                uniqueKeysWithValues: NotificationChannel.allCases.map { channel in
+                    let dimensions = [("channel", channel.rawValue)]
+                    let label = "\(prefix)_\(name)"
+                    let counter =
+                        factory.map { Counter(label: label, dimensions: dimensions, factory: $0) }
+                        ?? Counter(label: label, dimensions: dimensions)
+                    return (channel, counter)
                 })
         }
         sentCounters = make("sent")

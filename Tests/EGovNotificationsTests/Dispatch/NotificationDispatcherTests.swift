@@ -191,4 +191,30 @@ import Testing
         let delivery = try #require(await store.delivery(NoticeID("N-1")))
         #expect(delivery.history.map(\.event) == [.enqueue, .startSending, .failTemporarily, .startSending, .accept])
     }
+
+    @Test func countersArePerChannel() async throws {
+        let clock = ManualClock()
+        let store = InMemoryNotificationStore()
+        let factory = CountingMetricsFactory()
+        let metrics = NotificationMetrics(factory: factory)
+        let email = ScriptedTransport(channel: .email, script: [.temporaryFailure, .permanentFailure])
+        let sms = ScriptedTransport(channel: .sms, script: [])
+        let dispatcher = NotificationDispatcher(
+            store: store, transports: [email, sms], clock: clock,
+            configuration: DispatcherConfiguration(retryPolicy: RetryPolicy(baseDelay: 0, maximumDelay: 0)),
+            random: SeededRandomNumberGenerator(seed: 1), metrics: metrics, renderer: NotificationTestRenderer.render)
+        _ = try await dispatcher.submit(try NotificationFixtures.notice(channels: [.email, .sms]))
+        for _ in 0..<3 { _ = await dispatcher.runOnce() }
+        let receipts = ReceiptProcessor(
+            store: store, keys: NotificationReceiptTestSupport.keys, clock: clock,
+            random: SeededRandomNumberGenerator(seed: 2), metrics: metrics)
+        let body = try NotificationReceiptTestSupport.body("r", "N-1#sms", .delivered)
+        _ = try await receipts.process(
+            body: body, authenticationCode: NotificationReceiptTestSupport.tag(body, .sms), from: .sms)
+        #expect(factory.total("egov_notifications_retried", channel: "email") == 1)
+        #expect(factory.total("egov_notifications_failed", channel: "email") == 1)
+        #expect(factory.total("egov_notifications_sent", channel: "email") == 0)
+        #expect(factory.total("egov_notifications_sent", channel: "sms") == 1)
+        #expect(factory.total("egov_notifications_delivered", channel: "sms") == 1)
+    }
 }
