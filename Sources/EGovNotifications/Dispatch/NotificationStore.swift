@@ -1,0 +1,46 @@
+import Foundation
+
+/// Durable storage for notices, their deliveries (an outbox) and their evidence.
+///
+/// Implementations must make ``enqueue(_:at:)`` idempotent on the idempotency key, hand each due
+/// delivery to one claimant at a time (``claimDue(now:limit:)`` sets a lease), and refuse a stale
+/// ``update(_:)`` (optimistic concurrency on ``Delivery/version``).
+public protocol NotificationStore: Sendable {
+    /// Stores `notice` and a queued delivery for it, unless a notice with the same idempotency
+    /// key exists, in which case that one is returned with `created == false`.
+    ///
+    /// - Throws: ``NotificationError/conflict`` if the notice id is taken by another key.
+    func enqueue(_ notice: Notice, at time: Date) async throws(NotificationError) -> (notice: Notice, created: Bool)
+
+    /// Up to `limit` deliveries due at `now` (queued or temporarily failed with
+    /// ``Delivery/nextAttemptAt`` ≤ `now`, or sending with an expired lease), earliest first,
+    /// each leased to the caller.
+    func claimDue(now: Date, limit: Int) async -> [Delivery]
+
+    /// Replaces a delivery. Returns the stored value (with its new version).
+    ///
+    /// - Throws: ``NotificationError/unknownDelivery`` or ``NotificationError/conflict`` if the
+    ///   delivery changed since it was read.
+    func update(_ delivery: Delivery) async throws(NotificationError) -> Delivery
+
+    /// The notice with `id`.
+    func notice(_ id: NoticeID) async -> Notice?
+
+    /// The delivery of notice `id`.
+    func delivery(_ id: NoticeID) async -> Delivery?
+
+    /// All deliveries currently in one of `states`.
+    func deliveries(in states: Set<DeliveryState>) async -> [Delivery]
+
+    /// The earliest time a delivery becomes due, or `nil` if none is pending.
+    func nextDueDate() async -> Date?
+
+    /// Appends an evidence record to its notice's chain.
+    ///
+    /// - Throws: ``NotificationError/evidenceChainConflict`` if the record does not link to the
+    ///   current last record, ``NotificationError/unknownNotice``.
+    func appendEvidence(_ record: EvidenceRecord) async throws(NotificationError)
+
+    /// The evidence chain of notice `id`, first record first.
+    func evidence(for id: NoticeID) async -> [EvidenceRecord]
+}
