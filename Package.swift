@@ -120,7 +120,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EGovCLITests",
-            dependencies: ["egov", "EGovTesting"],
+            dependencies: ["egov", "EGovTesting", "EGovNotifications"],
             swiftSettings: strictSettings
         ),
     ],

@@ -1,4 +1,6 @@
 import Foundation
+import EGovCrypto
+import EGovNotifications
 import Testing
 
 @Suite("egov notify render")
@@ -37,5 +39,40 @@ struct NotifyCommandTests {
         #expect(bad.status == 65)
         #expect(!bad.stderr.contains("SECRET-VALUE"))
         #expect(try bad.errorJSON()["error"] == "notifications.template.missing_personalisation")
+    }
+}
+
+@Suite("egov notify evidence verify")
+struct NotifyEvidenceCommandTests {
+    @Test("a valid chain verifies (0); reordered records and the wrong key fail (1)")
+    func verify() async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let key = try PrivateKey.generate(.p256).signingKey(for: .es256)
+        var records: [EvidenceRecord] = []
+        for (index, event) in [EvidenceEventType.submissionAcceptance, .contentConsignment, .contentHandover].enumerated() {
+            let body = EvidenceRecord.Body(
+                sequence: 0, eventType: event.rawValue, timeMilliseconds: 1_767_225_600_000 + Int64(index) * 1000,
+                issuer: "https://iam.gov.mo", sender: "IAM", recipient: "acct-1", messageID: "notice-1",
+                contentDigest: String(repeating: "ab", count: 32), channel: .inbox, deliveryID: "notice-1#inbox",
+                previousHash: "")
+            records.append(try await EvidenceChain.makeRecord(body, after: records.last, key: key))
+        }
+        try dir.write("evidence.jsonl", try EvidenceChain.exportJSONLines(records))
+        try dir.write("reordered.jsonl", try EvidenceChain.exportJSONLines([records[0], records[2], records[1]]))
+        try dir.write("key.pub", key.publicKey.pemRepresentation)
+        try dir.write("other.pub", try PrivateKey.generate(.p256).publicKey.pemRepresentation)
+        let valid = try await CLIRunner.egov(["notify", "evidence", "verify", "--key", dir.path("key.pub"), dir.path("evidence.jsonl")])
+        #expect(valid.status == 0, "\(valid.stderr)")
+        #expect(try valid.json()["records"] as? Int == 3)
+        let reordered = try await CLIRunner.egov([
+            "notify", "evidence", "verify", "--key", dir.path("key.pub"), dir.path("reordered.jsonl"),
+        ])
+        #expect(reordered.status == 1)
+        #expect(try reordered.json()["firstInvalid"] as? Int == 1)
+        let wrongKey = try await CLIRunner.egov([
+            "notify", "evidence", "verify", "--key", dir.path("other.pub"), dir.path("evidence.jsonl"),
+        ])
+        #expect(wrongKey.status == 1)
     }
 }

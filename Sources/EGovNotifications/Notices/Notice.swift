@@ -1,3 +1,4 @@
+import EGovCore
 import Foundation
 
 /// An electronic notice from a department to a recipient's account, replacing a paper notice.
@@ -57,7 +58,7 @@ public struct Notice: Sendable, Hashable, Codable {
         else { throw .referenceLooksLikePersonalData }
         guard Self.isValidToken(templateID, maximum: 128) else { throw .invalidNoticeField("templateID") }
         guard templateVersion >= 1 else { throw .invalidNoticeField("templateVersion") }
-        guard Self.isValidToken(preferredLocale, maximum: 35) else { throw .invalidNoticeField("preferredLocale") }
+        guard (try? LanguageTag(preferredLocale)) != nil else { throw .invalidNoticeField("preferredLocale") }
         guard !channels.isEmpty, Set(channels).count == channels.count else { throw .invalidChannels }
         for (index, attachment) in attachments.enumerated() where !attachment.isWellFormed {
             throw .invalidAttachment(index: index)

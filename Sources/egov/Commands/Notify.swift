@@ -4,7 +4,8 @@ import Foundation
 
 struct Notify: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "notify", abstract: "Notification templates and evidence.", subcommands: [NotifyRender.self])
+        commandName: "notify", abstract: "Notification templates and evidence.",
+        subcommands: [NotifyRender.self, NotifyEvidence.self])
 }
 
 extension NotificationChannel: ExpressibleByArgument {}
@@ -44,5 +45,62 @@ struct NotifyRender: AsyncParsableCommand {
             throw CLIError.badInput(error.reason, code: error.code)
         }
         try Output.printJSON(rendered)
+    }
+}
+
+struct NotifyEvidence: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "evidence", abstract: "Evidence of legally effective notices.", subcommands: [NotifyEvidenceVerify.self])
+}
+
+struct NotifyEvidenceVerify: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify",
+        abstract: "Verify a notice's evidence records offline (JSON lines or a JSON array).",
+        discussion: """
+            Checks every record's signature with the department's public key and the hash chain. Prints \
+            {"valid": bool, "records": N, "firstInvalid": index-or-null}; exits 0 when valid, 1 otherwise.
+            """)
+
+    @Option(name: .long, help: "The department's public key (PEM).") var key: String
+    @Argument(help: "The evidence file, or - for standard input.") var file: String
+
+    struct Result: Encodable {
+        let valid: Bool
+        let records: Int
+        let firstInvalid: Int?
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(valid, forKey: .valid)
+            try container.encode(records, forKey: .records)
+            try container.encode(firstInvalid, forKey: .firstInvalid)
+        }
+
+        enum CodingKeys: String, CodingKey { case valid, records, firstInvalid }
+    }
+
+    func run() async throws {
+        let publicKey = try KeyFiles.anyPublicKey(at: key)
+        let verificationKey: SoftwareVerificationKey
+        do {
+            verificationKey = try publicKey.verificationKey(for: SignatureAlgorithm.defaultAlgorithm(for: publicKey.keyType))
+        } catch { throw CLIError(error) }
+        let text = try InputSource(file).readText(limit: 64 << 20)
+        let records: [EvidenceRecord]
+        do {
+            if text.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix("[") {
+                records = try JSONDecoder().decode([EvidenceRecord].self, from: Data(text.utf8))
+            } else {
+                records = try EvidenceChain.importJSONLines(text)
+            }
+        } catch let error as NotificationError {
+            throw CLIError.badInput(error.reason, code: error.code)
+        } catch {
+            throw CLIError.badInput("not evidence records", code: "cli.evidence.malformed")
+        }
+        let result = EvidenceChain.verify(records, key: verificationKey)
+        try Output.printJSON(Result(valid: result.valid, records: records.count, firstInvalid: result.firstInvalidIndex))
+        if !result.valid { throw ExitCode(ExitStatus.invalid.rawValue) }
     }
 }

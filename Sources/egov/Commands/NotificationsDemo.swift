@@ -1,0 +1,84 @@
+import EGovKit
+import EGovTesting
+import Foundation
+
+/// The notifications part of `egov demo`: the licence decision is served as a legally effective
+/// notice in the app inbox, delivered, not read, and deemed served after the statutory days, with
+/// signed, hash-chained evidence that verifies offline.
+enum NotificationsDemo {
+    static var steps: [DemoStep] { [servedDecision] }
+
+    /// An inbox that accepts everything and remembers the delivery ids it saw.
+    actor Inbox: NotificationTransport {
+        nonisolated let channel = NotificationChannel.inbox
+        private(set) var received: [String] = []
+        func send(deliveryID: TransportDeliveryID, notice: Notice, payload: RenderedPayload, attempt: Int) async throws
+            -> TransportResult
+        {
+            received.append(deliveryID.description)
+            return .accepted
+        }
+    }
+
+    static let servedDecision = DemoStep(
+        title: "Notifications: the decision is served as a legally effective notice, with evidence"
+    ) {
+        let clock = ManualClock(TestPKI.referenceDate)
+        let departmentKey = try PrivateKey.generate(.p256).signingKey(for: .es256)
+        let template = try NotificationTemplate(
+            id: "licence-decision", version: 1,
+            variants: [
+                .inbox: ChannelVariant(
+                    subject: [.zhHant: "牌照決定", .pt: "Decisão sobre a licença", .en: "Licence decision"],
+                    body: [
+                        .zhHant: "您的牌照 ((licence_number)) 已獲批准。", .pt: "A sua licença ((licence_number)) foi aprovada.",
+                        .en: "Your licence ((licence_number)) was approved.",
+                    ])
+            ],
+            placeholders: [PlaceholderSpec(name: "licence_number", type: .text)])
+        let store = InMemoryNotificationStore()
+        let inbox = Inbox()
+        let evidence = EvidenceRecorder(store: store, key: departmentKey, issuer: "https://iam.gov.mo")
+        let rule = DeemedServiceRule(jurisdiction: "MO", days: 7, anchor: .delivered)
+        let dispatcher = NotificationDispatcher(
+            store: store, transports: [inbox], clock: clock,
+            configuration: DispatcherConfiguration(deemedServiceRule: rule),
+            random: SeededRandomNumberGenerator(seed: 2026), evidence: evidence
+        ) { notice, channel in
+            let rendered = try TemplateRenderer().render(
+                template, channel: channel, locale: try LanguageTag(notice.preferredLocale),
+                personalisation: ["licence_number": .string("IAM-2026-0001")])
+            return RenderedPayload(subject: rendered.subject ?? "", body: rendered.body)
+        }
+        let notice = try Notice(
+            id: NoticeID(rawValue: "notice-licence-0001"), idempotencyKey: "decision-IAM-2026-0001",
+            recipientAccountID: "acct-org-1", department: "IAM", category: .legallyEffective, reference: "IAM/DL/2026/0001",
+            templateID: template.id, templateVersion: template.version, preferredLocale: "zh-Hant-MO", channels: [.inbox],
+            createdAt: clock.now())
+        _ = try await dispatcher.submit(notice)
+        _ = try await dispatcher.submit(notice)  // the same idempotency key: still one notice
+        _ = await dispatcher.runOnce()
+        // The app reports delivery through an HMAC-authenticated receipt.
+        let receiptKey = Array("inbox-receipt-key-for-the-demo-0".utf8)
+        let receipts = ReceiptProcessor(
+            store: store, keys: [.inbox: receiptKey], clock: clock, random: SeededRandomNumberGenerator(seed: 7),
+            evidence: evidence)
+        let body = Array(#"{"receiptID":"r-1","deliveryID":"notice-licence-0001#inbox","status":"delivered"}"#.utf8)
+        _ = try await receipts.process(
+            body: body, authenticationCode: try ReceiptProcessor.authenticationCode(for: body, key: receiptKey), from: .inbox)
+        clock.advance(by: 8 * 86_400)
+        let served = await dispatcher.applyDeemedService()
+        let records = try await store.evidence(for: notice.id)
+        let exported = try EvidenceChain.exportJSONLines(records)
+        let verification = EvidenceChain.verify(
+            try EvidenceChain.importJSONLines(exported), key: try departmentKey.publicKey.verificationKey(for: .es256))
+        let deliveries = await inbox.received
+        guard served == 1, verification.valid, deliveries.count == 1 else {
+            throw DemoStep.Unexpected(
+                detail: "served \(served), evidence valid \(verification.valid), deliveries \(deliveries.count)")
+        }
+        let events = records.map { $0.body.eventType.split(whereSeparator: { $0 == "/" || $0 == ":" }).last.map(String.init) ?? "?" }
+        return "one notice for two submissions, delivered once to the inbox, deemed served after 7 days unread; "
+            + "evidence (\(records.count) signed records: \(events.joined(separator: ", "))) verifies offline"
+    }
+}
