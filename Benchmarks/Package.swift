@@ -65,6 +65,17 @@ let package = Package(
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
         .executableTarget(
+            name: "NotificationsBenchmarks",
+            dependencies: [
+                .product(name: "EGovNotifications", package: "EGovKit"),
+                .product(name: "EGovCore", package: "EGovKit"),
+                "BenchmarkSupport",
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/NotificationsBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
             name: "IdentityBenchmarks",
             dependencies: [
                 .product(name: "EGovIdentity", package: "EGovKit"),
