@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "EGovSignature", targets: ["EGovSignature"]),
         .library(name: "EGovCertificates", targets: ["EGovCertificates"]),
         .library(name: "EGovNotifications", targets: ["EGovNotifications"]),
+        .library(name: "EGovCatalog", targets: ["EGovCatalog"]),
         .library(name: "EGovKit", targets: ["EGovKit"]),
         .executable(name: "egov", targets: ["egov"]),
     ],
@@ -44,6 +45,17 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(name: "EGovIdentity", dependencies: ["EGovCore", "EGovCrypto"], swiftSettings: strictSettings),
+        .target(
+            name: "EGovCatalog",
+            dependencies: ["EGovCore", "EGovIdentity", "EGovSignature"],
+            resources: [.copy("Resources")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "EGovCatalogTests",
+            dependencies: ["EGovCatalog", "EGovTesting"],
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "EGovNotifications",
             dependencies: [
