@@ -35,11 +35,7 @@ public struct CNResidentIdentityScheme: IdentifierScheme {
 
     /// Validates length, characters, region format, birth date and the MOD 11-2 check.
     public func validate(_ raw: String, at date: Date?) -> IdentifierValidation {
-        guard raw.utf8.count <= maximumInputLength else {
-            return result("", .tooLong(maximum: maximumInputLength))
-        }
-        let normalized = normalize(raw)
-        return result(normalized, failure(of: normalized, at: date))
+        validateNormalized(raw) { failure(of: $0, at: date) }
     }
 
     /// Keeps the first two and last two characters.
@@ -73,9 +69,4 @@ public struct CNResidentIdentityScheme: IdentifierScheme {
         return nil
     }
 
-    private func result(_ normalized: String, _ failure: IdentifierValidationFailure?) -> IdentifierValidation {
-        IdentifierValidation(
-            schemeID: id, normalized: normalized, masked: mask(normalized), failure: failure,
-            checkCharacterVerified: true)
-    }
 }

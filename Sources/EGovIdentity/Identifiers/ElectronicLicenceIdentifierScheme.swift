@@ -49,11 +49,7 @@ public struct ElectronicLicenceIdentifierScheme: IdentifierScheme {
 
     /// Validates the OID arc, the segment structure and the MOD 37,36 check character.
     public func validate(_ raw: String, at date: Date?) -> IdentifierValidation {
-        guard raw.utf8.count <= maximumInputLength else {
-            return result("", .tooLong(maximum: maximumInputLength))
-        }
-        let normalized = normalize(raw)
-        return result(normalized, failure(of: normalized))
+        validateNormalized(raw) { failure(of: $0) }
     }
 
     /// Keeps the OID arc and the check character and hides the segments in between.
@@ -101,9 +97,4 @@ public struct ElectronicLicenceIdentifierScheme: IdentifierScheme {
         return nil
     }
 
-    private func result(_ normalized: String, _ failure: IdentifierValidationFailure?) -> IdentifierValidation {
-        IdentifierValidation(
-            schemeID: id, normalized: normalized, masked: mask(normalized), failure: failure,
-            checkCharacterVerified: true)
-    }
 }

@@ -42,11 +42,7 @@ public struct HKIdentityCardScheme: IdentifierScheme {
 
     /// Validates the prefix letters, digits, length and the mod-11 check character.
     public func validate(_ raw: String, at date: Date?) -> IdentifierValidation {
-        guard raw.utf8.count <= maximumInputLength else {
-            return result("", .tooLong(maximum: maximumInputLength))
-        }
-        let normalized = normalize(raw)
-        return result(normalized, failure(of: normalized))
+        validateNormalized(raw) { failure(of: $0) }
     }
 
     /// Keeps the first and the last character.
@@ -97,9 +93,4 @@ public struct HKIdentityCardScheme: IdentifierScheme {
         return nil
     }
 
-    private func result(_ normalized: String, _ failure: IdentifierValidationFailure?) -> IdentifierValidation {
-        IdentifierValidation(
-            schemeID: id, normalized: normalized, masked: mask(normalized), failure: failure,
-            checkCharacterVerified: true)
-    }
 }

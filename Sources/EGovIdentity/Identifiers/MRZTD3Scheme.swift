@@ -35,12 +35,12 @@ public struct MRZTD3Scheme: IdentifierScheme {
     /// Validates the structure and all check digits.
     public func validate(_ raw: String, at date: Date?) -> IdentifierValidation {
         guard raw.utf8.count <= maximumInputLength else {
-            return result("", .tooLong(maximum: maximumInputLength))
+            return validation("", .tooLong(maximum: maximumInputLength))
         }
         let normalized = normalize(raw)
         switch analyse(normalized) {
-        case .success: return result(normalized, nil)
-        case .failure(let failure): return result(normalized, failure)
+        case .success: return validation(normalized, nil)
+        case .failure(let failure): return validation(normalized, failure)
         }
     }
 
@@ -147,9 +147,4 @@ public struct MRZTD3Scheme: IdentifierScheme {
         return (primary, secondary)
     }
 
-    private func result(_ normalized: String, _ failure: IdentifierValidationFailure?) -> IdentifierValidation {
-        IdentifierValidation(
-            schemeID: id, normalized: normalized, masked: mask(normalized), failure: failure,
-            checkCharacterVerified: true)
-    }
 }

@@ -49,11 +49,7 @@ public struct MacauResidentIdentityScheme: IdentifierScheme {
 
     /// Validates eight digits with a first digit of `1`, `5` or `7` (no check-digit test).
     public func validate(_ raw: String, at date: Date?) -> IdentifierValidation {
-        guard raw.utf8.count <= maximumInputLength else {
-            return result("", .tooLong(maximum: maximumInputLength))
-        }
-        let normalized = normalize(raw)
-        return result(normalized, failure(of: normalized))
+        validateNormalized(raw, checkCharacterVerified: false) { failure(of: $0) }
     }
 
     /// Keeps the first and the last digit.
@@ -72,9 +68,4 @@ public struct MacauResidentIdentityScheme: IdentifierScheme {
         return nil
     }
 
-    private func result(_ normalized: String, _ failure: IdentifierValidationFailure?) -> IdentifierValidation {
-        IdentifierValidation(
-            schemeID: id, normalized: normalized, masked: mask(normalized), failure: failure,
-            checkCharacterVerified: false)
-    }
 }

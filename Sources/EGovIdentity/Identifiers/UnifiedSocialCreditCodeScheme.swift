@@ -51,11 +51,7 @@ public struct UnifiedSocialCreditCodeScheme: IdentifierScheme {
     /// Validates alphabet, length, authority/category codes, region format, the embedded
     /// organisation code check and the mod-31 check character.
     public func validate(_ raw: String, at date: Date?) -> IdentifierValidation {
-        guard raw.utf8.count <= maximumInputLength else {
-            return result("", .tooLong(maximum: maximumInputLength))
-        }
-        let normalized = normalize(raw)
-        return result(normalized, failure(of: normalized))
+        validateNormalized(raw) { failure(of: $0) }
     }
 
     /// Keeps the first two and the last character.
@@ -118,9 +114,4 @@ public struct UnifiedSocialCreditCodeScheme: IdentifierScheme {
         return nil
     }
 
-    private func result(_ normalized: String, _ failure: IdentifierValidationFailure?) -> IdentifierValidation {
-        IdentifierValidation(
-            schemeID: id, normalized: normalized, masked: mask(normalized), failure: failure,
-            checkCharacterVerified: true)
-    }
 }
