@@ -48,6 +48,28 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    Benchmark("render SMS + build notice + enqueue, batches of 256 (per notice)") { benchmark in
+        let store = InMemoryNotificationStore()
+        var counter = 0
+        var batch: [Notice] = []
+        batch.reserveCapacity(256)
+        for _ in benchmark.scaledIterations {
+            counter += 1
+            let rendered = try renderer.render(template, channel: .sms, locale: .zhHantMO, personalisation: personalisation)
+            blackHole(rendered)
+            batch.append(
+                try Notice(
+                    id: NoticeID(rawValue: "n-\(counter)"), idempotencyKey: "k-\(counter)", recipientAccountID: "acct-1",
+                    department: "IAM", category: .informational, reference: "IAM/DL/2026", templateID: template.id,
+                    templateVersion: 1, preferredLocale: "zh-Hant-MO", channels: [.sms], createdAt: now))
+            if batch.count == 256 {
+                blackHole(try await store.enqueue(contentsOf: batch, at: now))
+                batch.removeAll(keepingCapacity: true)
+            }
+        }
+        blackHole(try await store.enqueue(contentsOf: batch, at: now))
+    }
+
     Benchmark("render SMS only") { benchmark in
         for _ in benchmark.scaledIterations {
             blackHole(try renderer.render(template, channel: .sms, locale: .zhHantMO, personalisation: personalisation))

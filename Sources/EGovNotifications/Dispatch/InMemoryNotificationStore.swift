@@ -17,6 +17,16 @@ public actor InMemoryNotificationStore: NotificationStore {
         self.leaseDuration = leaseDuration
     }
 
+    /// Enqueues a batch in one isolated step (one executor hop for the whole batch).
+    public func enqueue(contentsOf batch: [Notice], at time: Date) throws(NotificationError)
+        -> [(notice: Notice, created: Bool)]
+    {
+        var results: [(notice: Notice, created: Bool)] = []
+        results.reserveCapacity(batch.count)
+        for notice in batch { results.append(try enqueue(notice, at: time)) }
+        return results
+    }
+
     public func enqueue(_ notice: Notice, at time: Date) throws(NotificationError) -> (notice: Notice, created: Bool) {
         if let existingID = byIdempotencyKey[notice.idempotencyKey], let existing = notices[existingID] {
             return (existing, false)

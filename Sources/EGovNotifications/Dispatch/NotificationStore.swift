@@ -44,3 +44,17 @@ public protocol NotificationStore: Sendable {
     /// The evidence chain of notice `id`, first record first.
     func evidence(for id: NoticeID) async -> [EvidenceRecord]
 }
+
+extension NotificationStore {
+    /// Enqueues several notices, each idempotently, in order; stores may do it in one step (the
+    /// in-memory store takes one actor hop for the whole batch).
+    public func enqueue(contentsOf notices: [Notice], at time: Date) async throws(NotificationError)
+        -> [(notice: Notice, created: Bool)]
+    {
+        var results: [(notice: Notice, created: Bool)] = []
+        results.reserveCapacity(notices.count)
+        for notice in notices { results.append(try await enqueue(notice, at: time)) }
+        return results
+    }
+}
+
