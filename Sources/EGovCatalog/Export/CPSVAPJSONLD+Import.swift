@@ -1,0 +1,265 @@
+import EGovCore
+import EGovIdentity
+import EGovSignature
+import Foundation
+
+extension CPSVAPJSONLD {
+    /// Reads a catalogue back from the JSON-LD that ``export(_:)`` writes.
+    ///
+    /// - Parameters:
+    ///   - data: the JSON-LD document, at most `maximumBytes` bytes.
+    ///   - maximumBytes: ``Catalogue/maximumBytes`` unless given.
+    /// - Throws: ``CatalogError/tooLarge(limit:)``, ``CatalogError/malformed(detail:)`` for invalid
+    ///   JSON, or ``CatalogError/unsupportedJSONLD(path:detail:)`` naming the JSON path of the problem.
+    public static func importCatalogue(_ data: Data, maximumBytes: Int = Catalogue.maximumBytes)
+        throws(CatalogError) -> Catalogue
+    {
+        guard data.count <= maximumBytes else { throw .tooLarge(limit: maximumBytes) }
+        let document: JSONValue
+        do {
+            document = try JSONValue.parse(
+                Array(data), limits: JSONValue.Limits(maximumBytes: maximumBytes, maximumDepth: 64))
+        } catch {
+            throw .malformed(detail: error.reason)
+        }
+        return try importCatalogue(document)
+    }
+
+    /// Reads a catalogue back from a parsed JSON-LD document; see ``importCatalogue(_:maximumBytes:)``.
+    public static func importCatalogue(_ document: JSONValue) throws(CatalogError) -> Catalogue {
+        var reader = Reader()
+        return try reader.catalogue(document)
+    }
+}
+
+/// Decodes the JSON-LD shape written by ``CPSVAPJSONLD/export(_:)``.
+private struct Reader {
+    func fail(_ path: String, _ detail: String) -> CatalogError { .unsupportedJSONLD(path: path, detail: detail) }
+
+    func object(_ value: JSONValue?, _ path: String) throws(CatalogError) -> [String: JSONValue] {
+        guard case .object(let members)? = value else { throw fail(path, "expected an object") }
+        return members
+    }
+
+    func array(_ value: JSONValue?, _ path: String) throws(CatalogError) -> [JSONValue] {
+        switch value {
+        case nil: return []
+        case .array(let items)?: return items
+        default: throw fail(path, "expected an array")
+        }
+    }
+
+    func string(_ value: JSONValue?, _ path: String) throws(CatalogError) -> String {
+        guard case .string(let text)? = value else { throw fail(path, "expected a string") }
+        return text
+    }
+
+    func optionalString(_ value: JSONValue?, _ path: String) throws(CatalogError) -> String? {
+        value == nil ? nil : try string(value, path)
+    }
+
+    func number(_ value: JSONValue?, _ path: String) throws(CatalogError) -> Double {
+        guard case .number(let number)? = value else { throw fail(path, "expected a number") }
+        return number
+    }
+
+    func identifier<Tag>(_ text: String, _ path: String) throws(CatalogError) -> TypedIdentifier<Tag> {
+        do {
+            return try TypedIdentifier<Tag>(text)
+        } catch {
+            throw fail(path, error.reason)
+        }
+    }
+
+    /// The identifier inside a node IRI `urn:egovkit:<kind>:<id>`.
+    func reference<Tag>(_ value: JSONValue?, kind: String, _ path: String) throws(CatalogError)
+        -> TypedIdentifier<Tag>
+    {
+        let iri = try string(try object(value, path)["@id"], "\(path).@id")
+        let prefix = "urn:egovkit:\(kind):"
+        guard iri.hasPrefix(prefix) else { throw fail("\(path).@id", "expected a \(kind) reference") }
+        return try identifier(String(iri.dropFirst(prefix.count)), "\(path).@id")
+    }
+
+    func languageValues(_ value: JSONValue?, _ path: String) throws(CatalogError) -> [(LanguageTag, String)] {
+        var result: [(LanguageTag, String)] = []
+        for (index, item) in try array(value, path).enumerated() {
+            let itemPath = "\(path)[\(index)]"
+            let members = try object(item, itemPath)
+            let text = try string(members["@value"], "\(itemPath).@value")
+            let tagText = try string(members["@language"], "\(itemPath).@language")
+            do {
+                result.append((try LanguageTag(tagText), text))
+            } catch {
+                throw fail("\(itemPath).@language", error.reason)
+            }
+        }
+        return result
+    }
+
+    func localized(_ value: JSONValue?, _ path: String) throws(CatalogError) -> LocalizedText {
+        var text = LocalizedText()
+        for (tag, value) in try languageValues(value, path) { text[tag] = value }
+        return text
+    }
+
+    mutating func catalogue(_ document: JSONValue) throws(CatalogError) -> Catalogue {
+        let root = try object(document, "$")
+        var catalogue = Catalogue(version: try string(root["egov:catalogueVersion"], "$.egov:catalogueVersion"))
+        for (index, item) in try array(root["@graph"], "$.@graph").enumerated() {
+            let path = "$.@graph[\(index)]"
+            let node = try object(item, path)
+            switch try string(node["@type"], "\(path).@type") {
+            case "PublicOrganisation":
+                catalogue.organisations.append(try organisation(node, path))
+            case "LifeEvent", "BusinessEvent":
+                catalogue.events.append(
+                    ServiceEvent(
+                        id: try identifier(try string(node["identifier"], "\(path).identifier"), "\(path).identifier"),
+                        kind: node["@type"] == .string("LifeEvent") ? .life : .business,
+                        name: try localized(node["name"], "\(path).name")))
+            case "PublicService":
+                catalogue.services.append(try service(node, path))
+            default:
+                throw fail("\(path).@type", "unsupported node type")
+            }
+        }
+        return catalogue
+    }
+
+    func organisation(_ node: [String: JSONValue], _ path: String) throws(CatalogError) -> PublicOrganisation {
+        var contact: ContactPoint?
+        if let value = node["contactPoint"] {
+            let point = try object(value, "\(path).contactPoint")
+            contact = ContactPoint(
+                telephone: try optionalString(point["telephone"], "\(path).contactPoint.telephone"),
+                email: try optionalString(point["email"], "\(path).contactPoint.email"),
+                url: try optionalString(point["contactPage"], "\(path).contactPoint.contactPage"))
+        }
+        return PublicOrganisation(
+            id: try identifier(try string(node["identifier"], "\(path).identifier"), "\(path).identifier"),
+            name: try localized(node["prefLabel"], "\(path).prefLabel"),
+            acronym: try localized(node["egov:acronym"], "\(path).egov:acronym"), contactPoint: contact)
+    }
+
+    func service(_ node: [String: JSONValue], _ path: String) throws(CatalogError) -> PublicService {
+        func enumValue<T: RawRepresentable>(_ key: String, _: T.Type) throws(CatalogError) -> T
+        where T.RawValue == String {
+            guard let value = T(rawValue: try string(node[key], "\(path).\(key)")) else {
+                throw fail("\(path).\(key)", "unknown value")
+            }
+            return value
+        }
+        let id: ServiceID = try identifier(try string(node["identifier"], "\(path).identifier"), "\(path).identifier")
+        var service = PublicService(
+            id: id, code: try string(node["egov:code"], "\(path).egov:code"),
+            title: try localized(node["name"], "\(path).name"),
+            description: try localized(node["description"], "\(path).description"), competentAuthorities: [])
+        for (index, item) in try array(node["hasCompetentAuthority"], "\(path).hasCompetentAuthority").enumerated() {
+            service.competentAuthorities.append(
+                try reference(item, kind: "organisation", "\(path).hasCompetentAuthority[\(index)]"))
+        }
+        for (index, item) in try array(node["hasChannel"], "\(path).hasChannel").enumerated() {
+            let itemPath = "\(path).hasChannel[\(index)]"
+            let channel = try object(item, itemPath)
+            guard let kind = Channel.Kind(rawValue: try string(channel["type"], "\(itemPath).type")) else {
+                throw fail("\(itemPath).type", "unknown channel type")
+            }
+            service.channels.append(
+                Channel(
+                    kind: kind, openingHours: try localized(channel["openingHours"], "\(itemPath).openingHours"),
+                    url: try optionalString(channel["egov:url"], "\(itemPath).egov:url")))
+        }
+        for (index, item) in try array(node["hasCost"], "\(path).hasCost").enumerated() {
+            let itemPath = "\(path).hasCost[\(index)]"
+            let cost = try object(item, itemPath)
+            var channel: Channel.Kind?
+            if let value = try optionalString(cost["ifAccessedThrough"], "\(itemPath).ifAccessedThrough") {
+                guard let kind = Channel.Kind(rawValue: value) else {
+                    throw fail("\(itemPath).ifAccessedThrough", "unknown channel type")
+                }
+                channel = kind
+            }
+            service.costs.append(
+                Cost(
+                    value: try number(cost["value"], "\(itemPath).value"),
+                    currency: try string(cost["currency"], "\(itemPath).currency"),
+                    description: try localized(cost["description"], "\(itemPath).description"), channel: channel))
+        }
+        if let duration = try optionalString(node["processingTime"], "\(path).processingTime") {
+            let dayKind: TimeLimit.DayKind = try enumValue("egov:dayKind", TimeLimit.DayKind.self)
+            service.timeLimit = TimeLimit(duration: duration, dayKind: dayKind)
+        }
+        for (index, item) in try array(node["hasLegalResource"], "\(path).hasLegalResource").enumerated() {
+            let itemPath = "\(path).hasLegalResource[\(index)]"
+            let legal = try object(item, itemPath)
+            service.legalResources.append(
+                LegalResource(
+                    title: try localized(legal["title"], "\(itemPath).title"),
+                    uri: try string(legal["@id"], "\(itemPath).@id")))
+        }
+        for (index, item) in try array(node["holdsRequirement"], "\(path).holdsRequirement").enumerated() {
+            let itemPath = "\(path).holdsRequirement[\(index)]"
+            let requirement = try object(item, itemPath)
+            var evidenceTypes: [EvidenceType] = []
+            let evidencePath = "\(itemPath).hasSupportingEvidence"
+            for (position, evidenceItem) in try array(requirement["hasSupportingEvidence"], evidencePath).enumerated() {
+                let nodePath = "\(evidencePath)[\(position)]"
+                let evidence = try object(evidenceItem, nodePath)
+                var source: OrganisationID?
+                if let value = evidence["egov:obtainableFrom"] {
+                    source = try reference(value, kind: "organisation", "\(nodePath).egov:obtainableFrom")
+                }
+                evidenceTypes.append(
+                    EvidenceType(
+                        id: try identifier(
+                            try string(evidence["identifier"], "\(nodePath).identifier"), "\(nodePath).identifier"),
+                        name: try localized(evidence["name"], "\(nodePath).name"), obtainableFrom: source))
+            }
+            service.requirements.append(
+                Requirement(name: try localized(requirement["name"], "\(itemPath).name"), evidenceTypes: evidenceTypes))
+        }
+        for (index, item) in try array(node["produces"], "\(path).produces").enumerated() {
+            let itemPath = "\(path).produces[\(index)]"
+            let output = try object(item, itemPath)
+            service.outputs.append(
+                ServiceOutput(
+                    name: try localized(output["name"], "\(itemPath).name"),
+                    vct: try optionalString(output["egov:vct"], "\(itemPath).egov:vct")))
+        }
+        for (index, item) in try array(node["isGroupedBy"], "\(path).isGroupedBy").enumerated() {
+            service.events.append(try reference(item, kind: "event", "\(path).isGroupedBy[\(index)]"))
+        }
+        let acr = try string(node["egov:requiredAssurance"], "\(path).egov:requiredAssurance")
+        guard let assurance = AssuranceLevel(acr: acr) else {
+            throw fail("\(path).egov:requiredAssurance", "unknown level of assurance")
+        }
+        service.requiredAssurance = assurance
+        if node["egov:requiredSignature"] != nil {
+            service.requiredSignature = try enumValue("egov:requiredSignature", SignatureLevel.self)
+        }
+        let stage = try number(node["egov:maturityStage"], "\(path).egov:maturityStage")
+        guard let maturity = MaturityStage(rawValue: Int(exactly: stage) ?? 0) else {
+            throw fail("\(path).egov:maturityStage", "the maturity stage must be 1 to 5")
+        }
+        service.maturity = maturity
+        service.status = try enumValue("status", ServiceStatus.self)
+        service.version = try string(node["egov:version"], "\(path).egov:version")
+        service.effectiveFrom = try optionalString(node["egov:effectiveFrom"], "\(path).egov:effectiveFrom")
+        service.effectiveUntil = try optionalString(node["egov:effectiveUntil"], "\(path).egov:effectiveUntil")
+        var keywords: [LanguageTag: [String]] = [:]
+        for (tag, word) in try languageValues(node["keyword"], "\(path).keyword") {
+            keywords[tag, default: []].append(word)
+        }
+        service.keywords = Keywords(keywords)
+        for relation in [RelatedService.Relation.requires, .related] {
+            let key = relation.rawValue
+            for (index, item) in try array(node[key], "\(path).\(key)").enumerated() {
+                service.relatedServices.append(
+                    RelatedService(
+                        service: try reference(item, kind: "service", "\(path).\(key)[\(index)]"), relation: relation))
+            }
+        }
+        return service
+    }
+}
