@@ -102,6 +102,7 @@ let package = Package(
             name: "EGovKit",
             dependencies: [
                 "EGovCore", "EGovCrypto", "EGovIdentity", "EGovSignature", "EGovCertificates", "EGovNotifications",
+                "EGovCatalog",
             ],
             swiftSettings: strictSettings
         ),

@@ -5,3 +5,4 @@
 @_exported import EGovIdentity
 @_exported import EGovSignature
 @_exported import EGovNotifications
+@_exported import EGovCatalog

@@ -1,3 +1,4 @@
+import EGovIdentity
 import EGovCore
 import Foundation
 

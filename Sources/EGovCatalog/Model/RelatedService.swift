@@ -1,3 +1,4 @@
+import EGovIdentity
 /// A link from one service to another (CPSV-AP `requires` / `related`).
 public struct RelatedService: Sendable, Hashable, Codable {
     /// How the services are related.

@@ -1,3 +1,4 @@
+import EGovIdentity
 /// A search over a ``CatalogueIndex``: free text plus optional filters.
 public struct CatalogueQuery: Sendable, Hashable {
     /// Free text in any language; empty to list every service that passes the filters.
