@@ -84,6 +84,16 @@ import Testing
         #expect((try? LocalDate(iso8601: "2024-02-29")) != nil)
     }
 
+    @Test func extremeInputsDoNotTrap() throws {
+        let date = try CaseFixtures.date("2026-03-02")
+        let far = calendar.addingWorkingDays(Int.max, to: date)
+        #expect(calendar.workingDays(from: date, to: far) == WorkingCalendar.maximumDayCount)
+        #expect(calendar.addingWorkingDays(Int.min, to: date) < date)
+        #expect(calendar.workingDays(from: .distantPast, to: .distantFuture) > 0)
+        #expect(calendar.days(.calendar, from: Date(timeIntervalSince1970: -.infinity), to: date) > 0)
+        #expect(calendar.localDate(of: Date(timeIntervalSince1970: .nan)).year > 9999)
+    }
+
     @Test func timeLimitParsing() throws {
         #expect(try TimeLimit(iso8601: "P15D", dayKind: .working).days == 15)
         #expect(try TimeLimit(iso8601: "P2W", dayKind: .calendar).days == 14)
