@@ -187,8 +187,8 @@ private struct Reader {
                     description: try localized(cost["description"], "\(itemPath).description"), channel: channel))
         }
         if let duration = try optionalString(node["processingTime"], "\(path).processingTime") {
-            let dayKind: TimeLimit.DayKind = try enumValue("egov:dayKind", TimeLimit.DayKind.self)
-            service.timeLimit = TimeLimit(duration: duration, dayKind: dayKind)
+            let dayKind: DayKind = try enumValue("egov:dayKind", DayKind.self)
+            service.timeLimit = ServiceTimeLimit(duration: duration, dayKind: dayKind)
         }
         for (index, item) in try array(node["hasLegalResource"], "\(path).hasLegalResource").enumerated() {
             let itemPath = "\(path).hasLegalResource[\(index)]"

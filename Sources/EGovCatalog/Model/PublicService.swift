@@ -23,7 +23,7 @@ public struct PublicService: Sendable, Hashable, Codable, Identifiable {
     /// Fees (CPSV-AP `hasCost`).
     public var costs: [Cost]
     /// The processing time limit (CPSV-AP `processingTime`), if any.
-    public var timeLimit: TimeLimit?
+    public var timeLimit: ServiceTimeLimit?
     /// The legal basis (CPSV-AP `hasLegalResource`).
     public var legalResources: [LegalResource]
     /// Conditions and the evidence that proves them (CPSV-AP `holdsRequirement`).
@@ -55,7 +55,7 @@ public struct PublicService: Sendable, Hashable, Codable, Identifiable {
     public init(
         id: ServiceID, code: String, title: LocalizedText, description: LocalizedText,
         competentAuthorities: [OrganisationID], channels: [Channel] = [], costs: [Cost] = [],
-        timeLimit: TimeLimit? = nil, legalResources: [LegalResource] = [], requirements: [Requirement] = [],
+        timeLimit: ServiceTimeLimit? = nil, legalResources: [LegalResource] = [], requirements: [Requirement] = [],
         outputs: [ServiceOutput] = [], events: [EventID] = [], requiredAssurance: AssuranceLevel = .low,
         requiredSignature: SignatureLevel? = nil, maturity: MaturityStage = .information,
         status: ServiceStatus = .active, version: String = "1.0.0", effectiveFrom: String? = nil,

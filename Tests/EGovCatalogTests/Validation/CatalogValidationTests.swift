@@ -23,7 +23,7 @@ struct CatalogValidationTests {
         catalogue.services[4].description = LocalizedText()
         catalogue.services[5].competentAuthorities = []
         catalogue.services[6].competentAuthorities.append(try OrganisationID("NOPE"))
-        catalogue.services[7].timeLimit = TimeLimit(duration: "30 days")
+        catalogue.services[7].timeLimit = ServiceTimeLimit(duration: "30 days")
         catalogue.services[8].relatedServices.append(
             RelatedService(service: try ServiceID("missing"), relation: .related))
         catalogue.services[9].requirements = [

@@ -1,12 +1,5 @@
 /// The statutory or target processing time of a service (CPSV-AP `processingTime`).
-public struct TimeLimit: Sendable, Hashable, Codable {
-    /// Whether a duration counts working days or calendar days.
-    public enum DayKind: String, Sendable, Hashable, Codable, CaseIterable {
-        /// Working days (excluding weekends and Macau public holidays).
-        case working
-        /// Calendar days.
-        case calendar
-    }
+public struct ServiceTimeLimit: Sendable, Hashable, Codable {
 
     /// An ISO 8601 duration, e.g. `P30D` or `PT2H`.
     public var duration: String
@@ -17,5 +10,11 @@ public struct TimeLimit: Sendable, Hashable, Codable {
     public init(duration: String, dayKind: DayKind = .working) {
         self.duration = duration
         self.dayKind = dayKind
+    }
+
+    /// The validated day count for case deadlines; throws when ``duration`` is not a whole
+    /// number of days or weeks (`P15D`, `P2W`), which ``CatalogueValidator`` also reports.
+    public func caseTimeLimit() throws(CaseError) -> TimeLimit {
+        try TimeLimit(iso8601: duration, dayKind: dayKind)
     }
 }
