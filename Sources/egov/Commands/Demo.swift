@@ -72,7 +72,7 @@ struct DemoStep: Sendable {
     static var all: [DemoStep] {
         SignatureAlgorithm.allCases.map(signAndVerify) + [sm2DefaultID, digests, tampering]
             + [certificateChains] + IdentityDemo.steps + SignatureDemo.steps + CertificatesDemo.steps
-            + NotificationsDemo.steps
+            + NotificationsDemo.steps + CatalogDemo.steps
     }
 
     /// Generates a key for `algorithm`, signs, and verifies.
