@@ -8,7 +8,8 @@ import Foundation
 enum CatalogDemo {
     static var steps: [DemoStep] { [lookup, caseTracking] }
 
-    static let lookup = DemoStep(title: "Catalogue: find the food and beverage licence; what it needs, what is fetched") {
+    static let lookup = DemoStep(title: "Catalogue: find the food and beverage licence; what it needs, what is fetched")
+    {
         let catalogue = try Catalogue.sample()
         let index = CatalogueIndex(catalogue: catalogue)
         let queries = ["飲食牌照", "饮食牌照", "licença de estabelecimento de comidas"]
@@ -21,15 +22,20 @@ enum CatalogDemo {
             throw DemoStep.Unexpected(detail: "licence missing from the sample catalogue")
         }
         let evidence = licence.requirements.flatMap(\.evidenceTypes)
-        let fetched = evidence.compactMap { type in type.obtainableFrom.map { "\(type.name[.en] ?? type.id.rawValue) ← \($0.rawValue)" } }
+        let fetched = evidence.compactMap { type in
+            type.obtainableFrom.map { "\(type.name[.en] ?? type.id.rawValue) ← \($0.rawValue)" }
+        }
         let uploaded = evidence.filter { !$0.isOnceOnly }.count
-        return "\(queries.count) queries (zh-Hant, zh-Hans, pt) find it first; \(licence.requirements.count) requirements; "
+        return
+            "\(queries.count) queries (zh-Hant, zh-Hans, pt) find it first; \(licence.requirements.count) requirements; "
             + "fetched from other departments: \(fetched.joined(separator: "; ")); \(uploaded) to upload; "
             + "\(catalogue.services.count) services, \(catalogue.organisations.count) departments, validator: "
             + "\(CatalogueValidator().validate(catalogue).isEmpty ? "clean" : "issues")"
     }
 
-    static let caseTracking = DemoStep(title: "Catalogue: an application tracked against its deadline; performance figures") {
+    static let caseTracking = DemoStep(
+        title: "Catalogue: an application tracked against its deadline; performance figures"
+    ) {
         let catalogue = try Catalogue.sample()
         guard let licence = catalogue.service(try ServiceID("iam.food-beverage-licence")),
             let limit = try licence.timeLimit?.caseTimeLimit()
@@ -57,7 +63,8 @@ enum CatalogDemo {
         clock.advance(by: 20 * 86_400)
         for index in cases.indices { try cases[index].transition(to: .decided(.approved), clock: clock) }
         let figures = PerformanceFigures(
-            cases: cases, grouping: .service, from: clock.now() - 90 * 86_400, to: clock.now() + 86_400, calendar: calendar)
+            cases: cases, grouping: .service, from: clock.now() - 90 * 86_400, to: clock.now() + 86_400,
+            calendar: calendar)
         guard let row = figures.rows.first else { throw DemoStep.Unexpected(detail: "no figures") }
         let onTime = row.onTimeRate.map { String(format: "%.0f%%", $0 * 100) } ?? "n/a"
         let supplement = row.supplementRate.map { String(format: "%.0f%%", $0 * 100) } ?? "n/a"
