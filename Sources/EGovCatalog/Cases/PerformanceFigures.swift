@@ -141,14 +141,15 @@ public struct PerformanceFigures: Sendable, Hashable, Codable {
     ]
 
     /// The figures as RFC 4180 CSV: a header row, then one record per row; CRLF line breaks;
-    /// fields containing a comma, a double quote, CR or LF are quoted with inner quotes doubled.
+    /// fields containing a comma, a double quote, CR or LF are quoted with inner quotes doubled;
+    /// the key column is guarded against formula injection (``csvTextField(_:)``).
     /// Missing values are empty fields; numbers use `.` as the decimal separator.
     public func csv() -> String {
         var lines = [Self.csvHeader.map(Self.csvField).joined(separator: ",")]
         func number(_ value: Double?) -> String { value.map { String($0) } ?? "" }
         for row in rows {
             let fields: [String] = [
-                grouping.rawValue, row.key, String(row.submitted), String(row.submittedOnline),
+                grouping.rawValue, Self.csvTextField(row.key), String(row.submitted), String(row.submittedOnline),
                 String(row.submittedFullyOnline), String(row.refusedAtIntake), String(row.withdrawn),
                 String(row.completed), String(row.completedOnTime), String(row.completedWithSupplement),
                 number(row.onTimeRate), number(row.averageProcessingDays),
@@ -158,6 +159,15 @@ public struct PerformanceFigures: Sendable, Hashable, Codable {
             lines.append(fields.map(Self.csvField).joined(separator: ","))
         }
         return lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// A free-text value made safe for spreadsheets before ``csvField(_:)`` quotes it: a value
+    /// starting with `=`, `+`, `-`, `@`, tab or CR, which a spreadsheet would run as a formula
+    /// (CSV injection), gets a leading `'` (OWASP's recommendation). Numbers are not passed
+    /// through this, so they stay numeric.
+    public static func csvTextField(_ value: String) -> String {
+        guard let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return value }
+        return "'" + value
     }
 
     /// One RFC 4180 field, quoted if it contains a comma, a double quote, CR or LF.

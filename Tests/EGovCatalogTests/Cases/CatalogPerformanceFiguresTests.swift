@@ -117,6 +117,24 @@ import Testing
         #expect(PerformanceFigures.csvField("澳門") == "澳門")
     }
 
+    @Test("keys that a spreadsheet would run as formulas are neutralised; numbers are not")
+    func csvFormulaInjection() throws {
+        for hostile in ["=HYPERLINK(\"http://x\")", "+1+1", "-2", "@SUM(A1)", "\tx", "\rx"] {
+            let guarded = PerformanceFigures.csvTextField(hostile)
+            #expect(guarded == "'" + hostile)
+        }
+        #expect(PerformanceFigures.csvTextField("svc.a") == "svc.a")
+        #expect(PerformanceFigures.csvTextField("") == "")
+        let applicationCase = try ApplicationCase(
+            id: "c1", serviceID: "=cmd|' /C calc'!A0", departmentID: "d", channel: .online, isFullyOnline: true,
+            timeLimit: TimeLimit(days: 5, dayKind: .working), submittedAt: CaseFixtures.date("2026-03-02", 0))
+        let csv = try PerformanceFigures(
+            cases: [applicationCase], grouping: .service, from: CaseFixtures.date("2026-03-01", 0),
+            to: CaseFixtures.date("2026-04-01", 0), calendar: CaseFixtures.calendar
+        ).csv()
+        #expect(csv.contains("\r\nservice,'=cmd|' /C calc'!A0,1,"), "\(csv)")
+    }
+
     @Test func jsonRoundTrip() throws {
         let figures = try Self.figures(.service)
         let data = try figures.json()
