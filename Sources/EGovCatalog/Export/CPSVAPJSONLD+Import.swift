@@ -71,6 +71,15 @@ private struct Reader {
         }
     }
 
+    /// The ISO 4217 code of an EU Publications Office currency IRI reference (`{"@id": …/currency/MOP}`).
+    func currencyCode(_ value: JSONValue?, _ path: String) throws(CatalogError) -> String {
+        let iri = try string(try object(value, path)["@id"], "\(path).@id")
+        guard iri.hasPrefix(CPSVAPJSONLD.currencyAuthority) else {
+            throw fail("\(path).@id", "not an EU currency authority IRI")
+        }
+        return String(iri.dropFirst(CPSVAPJSONLD.currencyAuthority.count))
+    }
+
     /// The identifier inside a node IRI `urn:egovkit:<kind>:<id>`.
     func reference<Tag>(_ value: JSONValue?, kind: String, _ path: String) throws(CatalogError)
         -> TypedIdentifier<Tag>
@@ -110,14 +119,15 @@ private struct Reader {
             let path = "$.@graph[\(index)]"
             let node = try object(item, path)
             switch try string(node["@type"], "\(path).@type") {
-            case "PublicOrganisation":
+            case "PublicOrganization":
                 catalogue.organisations.append(try organisation(node, path))
             case "LifeEvent", "BusinessEvent":
                 catalogue.events.append(
                     ServiceEvent(
-                        id: try identifier(try string(node["identifier"], "\(path).identifier"), "\(path).identifier"),
+                        id: try identifier(
+                            try string(node["dct:identifier"], "\(path).dct:identifier"), "\(path).dct:identifier"),
                         kind: node["@type"] == .string("LifeEvent") ? .life : .business,
-                        name: try localized(node["name"], "\(path).name")))
+                        name: try localized(node["dct:title"], "\(path).dct:title")))
             case "PublicService":
                 catalogue.services.append(try service(node, path))
             default:
@@ -129,16 +139,16 @@ private struct Reader {
 
     func organisation(_ node: [String: JSONValue], _ path: String) throws(CatalogError) -> PublicOrganisation {
         var contact: ContactPoint?
-        if let value = node["contactPoint"] {
-            let point = try object(value, "\(path).contactPoint")
+        if let value = node["cv:contactPoint"] {
+            let point = try object(value, "\(path).cv:contactPoint")
             contact = ContactPoint(
-                telephone: try optionalString(point["telephone"], "\(path).contactPoint.telephone"),
-                email: try optionalString(point["email"], "\(path).contactPoint.email"),
-                url: try optionalString(point["contactPage"], "\(path).contactPoint.contactPage"))
+                telephone: try optionalString(point["cv:telephone"], "\(path).contactPoint.telephone"),
+                email: try optionalString(point["cv:email"], "\(path).contactPoint.email"),
+                url: try optionalString(point["cv:contactPage"], "\(path).contactPoint.contactPage"))
         }
         return PublicOrganisation(
-            id: try identifier(try string(node["identifier"], "\(path).identifier"), "\(path).identifier"),
-            name: try localized(node["prefLabel"], "\(path).prefLabel"),
+            id: try identifier(try string(node["dct:identifier"], "\(path).dct:identifier"), "\(path).dct:identifier"),
+            name: try localized(node["skos:prefLabel"], "\(path).skos:prefLabel"),
             acronym: try localized(node["egov:acronym"], "\(path).egov:acronym"), contactPoint: contact)
     }
 
@@ -150,60 +160,73 @@ private struct Reader {
             }
             return value
         }
-        let id: ServiceID = try identifier(try string(node["identifier"], "\(path).identifier"), "\(path).identifier")
+        let id: ServiceID = try identifier(
+            try string(node["dct:identifier"], "\(path).dct:identifier"), "\(path).dct:identifier")
         var service = PublicService(
             id: id, code: try string(node["egov:code"], "\(path).egov:code"),
-            title: try localized(node["name"], "\(path).name"),
-            description: try localized(node["description"], "\(path).description"), competentAuthorities: [])
-        for (index, item) in try array(node["hasCompetentAuthority"], "\(path).hasCompetentAuthority").enumerated() {
+            title: try localized(node["dct:title"], "\(path).dct:title"),
+            description: try localized(node["dct:description"], "\(path).dct:description"), competentAuthorities: [])
+        for (index, item) in try array(node["cv:hasCompetentAuthority"], "\(path).cv:hasCompetentAuthority")
+            .enumerated()
+        {
             service.competentAuthorities.append(
-                try reference(item, kind: "organisation", "\(path).hasCompetentAuthority[\(index)]"))
+                try reference(item, kind: "organisation", "\(path).cv:hasCompetentAuthority[\(index)]"))
         }
-        for (index, item) in try array(node["hasChannel"], "\(path).hasChannel").enumerated() {
-            let itemPath = "\(path).hasChannel[\(index)]"
+        for (index, item) in try array(node["cv:hasChannel"], "\(path).cv:hasChannel").enumerated() {
+            let itemPath = "\(path).cv:hasChannel[\(index)]"
             let channel = try object(item, itemPath)
-            guard let kind = Channel.Kind(rawValue: try string(channel["type"], "\(itemPath).type")) else {
-                throw fail("\(itemPath).type", "unknown channel type")
+            guard let kind = Channel.Kind(rawValue: try string(channel["dct:type"], "\(itemPath).dct:type")) else {
+                throw fail("\(itemPath).dct:type", "unknown channel type")
             }
             service.channels.append(
                 Channel(
-                    kind: kind, openingHours: try localized(channel["openingHours"], "\(itemPath).openingHours"),
+                    kind: kind,
+                    openingHours: try localized(channel["egov:openingHours"], "\(itemPath).egov:openingHours"),
                     url: try optionalString(channel["egov:url"], "\(itemPath).egov:url")))
         }
-        for (index, item) in try array(node["hasCost"], "\(path).hasCost").enumerated() {
-            let itemPath = "\(path).hasCost[\(index)]"
+        for (index, item) in try array(node["cv:hasCost"], "\(path).cv:hasCost").enumerated() {
+            let itemPath = "\(path).cv:hasCost[\(index)]"
             let cost = try object(item, itemPath)
             var channel: Channel.Kind?
-            if let value = try optionalString(cost["ifAccessedThrough"], "\(itemPath).ifAccessedThrough") {
+            if let value = try optionalString(cost["egov:ifAccessedThrough"], "\(itemPath).egov:ifAccessedThrough") {
                 guard let kind = Channel.Kind(rawValue: value) else {
-                    throw fail("\(itemPath).ifAccessedThrough", "unknown channel type")
+                    throw fail("\(itemPath).egov:ifAccessedThrough", "unknown channel type")
                 }
                 channel = kind
             }
             service.costs.append(
                 Cost(
-                    value: try number(cost["value"], "\(itemPath).value"),
-                    currency: try string(cost["currency"], "\(itemPath).currency"),
-                    description: try localized(cost["description"], "\(itemPath).description"), channel: channel))
+                    value: try number(cost["cv:hasValue"], "\(itemPath).cv:hasValue"),
+                    currency: try currencyCode(cost["cv:currency"], "\(itemPath).cv:currency"),
+                    description: try localized(cost["dct:description"], "\(itemPath).dct:description"), channel: channel
+                ))
         }
-        if let duration = try optionalString(node["processingTime"], "\(path).processingTime") {
+        if let value = node["cv:processingTime"] {
+            let timePath = "\(path).cv:processingTime"
+            let literal = try object(value, timePath)
+            guard literal["@type"] == .string("xsd:duration") else {
+                throw fail("\(timePath).@type", "processing time must be an xsd:duration literal")
+            }
+            let duration = try string(literal["@value"], "\(timePath).@value")
             let dayKind: DayKind = try enumValue("egov:dayKind", DayKind.self)
             service.timeLimit = ServiceTimeLimit(duration: duration, dayKind: dayKind)
         }
-        for (index, item) in try array(node["hasLegalResource"], "\(path).hasLegalResource").enumerated() {
-            let itemPath = "\(path).hasLegalResource[\(index)]"
+        for (index, item) in try array(node["cv:hasLegalResource"], "\(path).cv:hasLegalResource").enumerated() {
+            let itemPath = "\(path).cv:hasLegalResource[\(index)]"
             let legal = try object(item, itemPath)
             service.legalResources.append(
                 LegalResource(
-                    title: try localized(legal["title"], "\(itemPath).title"),
+                    title: try localized(legal["dct:title"], "\(itemPath).dct:title"),
                     uri: try string(legal["@id"], "\(itemPath).@id")))
         }
-        for (index, item) in try array(node["holdsRequirement"], "\(path).holdsRequirement").enumerated() {
-            let itemPath = "\(path).holdsRequirement[\(index)]"
+        for (index, item) in try array(node["cv:holdsRequirement"], "\(path).cv:holdsRequirement").enumerated() {
+            let itemPath = "\(path).cv:holdsRequirement[\(index)]"
             let requirement = try object(item, itemPath)
             var evidenceTypes: [EvidenceType] = []
-            let evidencePath = "\(itemPath).hasSupportingEvidence"
-            for (position, evidenceItem) in try array(requirement["hasSupportingEvidence"], evidencePath).enumerated() {
+            let evidencePath = "\(itemPath).cv:hasSupportingEvidence"
+            for (position, evidenceItem) in try array(requirement["cv:hasSupportingEvidence"], evidencePath)
+                .enumerated()
+            {
                 let nodePath = "\(evidencePath)[\(position)]"
                 let evidence = try object(evidenceItem, nodePath)
                 var source: OrganisationID?
@@ -213,22 +236,25 @@ private struct Reader {
                 evidenceTypes.append(
                     EvidenceType(
                         id: try identifier(
-                            try string(evidence["identifier"], "\(nodePath).identifier"), "\(nodePath).identifier"),
-                        name: try localized(evidence["name"], "\(nodePath).name"), obtainableFrom: source))
+                            try string(evidence["dct:identifier"], "\(nodePath).dct:identifier"),
+                            "\(nodePath).dct:identifier"),
+                        name: try localized(evidence["dct:title"], "\(nodePath).dct:title"), obtainableFrom: source))
             }
             service.requirements.append(
-                Requirement(name: try localized(requirement["name"], "\(itemPath).name"), evidenceTypes: evidenceTypes))
+                Requirement(
+                    name: try localized(requirement["dct:title"], "\(itemPath).dct:title"), evidenceTypes: evidenceTypes
+                ))
         }
-        for (index, item) in try array(node["produces"], "\(path).produces").enumerated() {
-            let itemPath = "\(path).produces[\(index)]"
+        for (index, item) in try array(node["cpsv:produces"], "\(path).cpsv:produces").enumerated() {
+            let itemPath = "\(path).cpsv:produces[\(index)]"
             let output = try object(item, itemPath)
             service.outputs.append(
                 ServiceOutput(
-                    name: try localized(output["name"], "\(itemPath).name"),
+                    name: try localized(output["dct:title"], "\(itemPath).dct:title"),
                     vct: try optionalString(output["egov:vct"], "\(itemPath).egov:vct")))
         }
-        for (index, item) in try array(node["isGroupedBy"], "\(path).isGroupedBy").enumerated() {
-            service.events.append(try reference(item, kind: "event", "\(path).isGroupedBy[\(index)]"))
+        for (index, item) in try array(node["cv:isGroupedBy"], "\(path).cv:isGroupedBy").enumerated() {
+            service.events.append(try reference(item, kind: "event", "\(path).cv:isGroupedBy[\(index)]"))
         }
         let acr = try string(node["egov:requiredAssurance"], "\(path).egov:requiredAssurance")
         guard let assurance = AssuranceLevel(acr: acr) else {
@@ -243,17 +269,17 @@ private struct Reader {
             throw fail("\(path).egov:maturityStage", "the maturity stage must be 1 to 5")
         }
         service.maturity = maturity
-        service.status = try enumValue("status", ServiceStatus.self)
+        service.status = try enumValue("adms:status", ServiceStatus.self)
         service.version = try string(node["egov:version"], "\(path).egov:version")
         service.effectiveFrom = try optionalString(node["egov:effectiveFrom"], "\(path).egov:effectiveFrom")
         service.effectiveUntil = try optionalString(node["egov:effectiveUntil"], "\(path).egov:effectiveUntil")
         var keywords: [LanguageTag: [String]] = [:]
-        for (tag, word) in try languageValues(node["keyword"], "\(path).keyword") {
+        for (tag, word) in try languageValues(node["dcat:keyword"], "\(path).dcat:keyword") {
             keywords[tag, default: []].append(word)
         }
         service.keywords = Keywords(keywords)
         for relation in [RelatedService.Relation.requires, .related] {
-            let key = relation.rawValue
+            let key = relation == .requires ? "dct:requires" : "cv:relatedService"
             for (index, item) in try array(node[key], "\(path).\(key)").enumerated() {
                 service.relatedServices.append(
                     RelatedService(
