@@ -20,13 +20,19 @@ public struct CatalogueIndex: Sendable {
     public static let descriptionBoost = 1.0
 
     private let services: [PublicService]
-    /// term → service index → weighted term frequency.
-    private let postings: [String: [Int: Double]]
+    /// One service containing a term, with the term's weighted frequency in it.
+    private struct Posting: Sendable {
+        let service: Int
+        let weight: Double
+    }
+
+    /// term → the services containing it, in service order.
+    private let postings: [String: [Posting]]
 
     /// Builds the index.
     public init(catalogue: Catalogue) {
         services = catalogue.services
-        var postings: [String: [Int: Double]] = [:]
+        var postings: [String: [Posting]] = [:]
         for (index, service) in catalogue.services.enumerated() {
             var weights: [String: Double] = [:]
             func add(_ text: String, boost: Double) {
@@ -37,7 +43,9 @@ public struct CatalogueIndex: Sendable {
             for text in service.title.values.values { add(text, boost: Self.titleBoost) }
             for word in service.keywords.all { add(word, boost: Self.keywordBoost) }
             for text in service.description.values.values { add(text, boost: Self.descriptionBoost) }
-            for (term, weight) in weights { postings[term, default: [:]][index] = weight }
+            for (term, weight) in weights {
+                postings[term, default: []].append(Posting(service: index, weight: weight))
+            }
         }
         self.postings = postings
     }
@@ -46,32 +54,38 @@ public struct CatalogueIndex: Sendable {
     ///
     /// - Returns: matching services, best first (ties by identifier), at most `query.limit`.
     public func search(_ query: CatalogueQuery) -> [CatalogueSearchResult] {
-        let candidates = services.indices.filter { passes(services[$0], query) }
-        let terms = SearchTokenizer.queryTerms(query.text)
         guard query.limit > 0 else { return [] }
+        let terms = SearchTokenizer.queryTerms(query.text)
         if terms.isEmpty {
             guard query.text.allSatisfy({ $0.isWhitespace || $0.isPunctuation }) else { return [] }
-            return candidates.sorted { services[$0].id < services[$1].id }.prefix(query.limit).map {
-                CatalogueSearchResult(service: services[$0], score: 0)
-            }
+            return services.indices.filter { passes(services[$0], query) }
+                .sorted { services[$0].id < services[$1].id }.prefix(query.limit).map {
+                    CatalogueSearchResult(service: services[$0], score: 0)
+                }
         }
+        // Term-at-a-time accumulation over the postings: each term is looked up once, and only the
+        // services containing at least one term are ever visited (the filters run on those alone).
         let total = Double(services.count)
-        var results: [CatalogueSearchResult] = []
-        for index in candidates {
-            var score = 0.0
-            var matched = 0
-            for term in terms {
-                guard let posting = postings[term], let weight = posting[index] else { continue }
-                let idf = log(1 + total / Double(posting.count))
-                score += idf * weight
-                matched += 1
+        var scores = [Double](repeating: 0, count: services.count)
+        var matches = [Int](repeating: 0, count: services.count)
+        var touched: [Int] = []
+        for term in terms {
+            guard let posting = postings[term] else { continue }
+            let idf = log(1 + total / Double(posting.count))
+            for entry in posting {
+                if matches[entry.service] == 0 { touched.append(entry.service) }
+                scores[entry.service] += idf * entry.weight
+                matches[entry.service] += 1
             }
-            guard matched > 0, Double(matched) * 2 >= Double(terms.count) else { continue }
-            let coverage = Double(matched) / Double(terms.count)
-            results.append(CatalogueSearchResult(service: services[index], score: score * coverage * coverage))
         }
-        results.sort { $0.score != $1.score ? $0.score > $1.score : $0.service.id < $1.service.id }
-        return Array(results.prefix(query.limit))
+        var ranked: [(service: Int, score: Double)] = []
+        for index in touched {
+            guard Double(matches[index]) * 2 >= Double(terms.count), passes(services[index], query) else { continue }
+            let coverage = Double(matches[index]) / Double(terms.count)
+            ranked.append((index, scores[index] * coverage * coverage))
+        }
+        ranked.sort { $0.score != $1.score ? $0.score > $1.score : services[$0.service].id < services[$1.service].id }
+        return ranked.prefix(query.limit).map { CatalogueSearchResult(service: services[$0.service], score: $0.score) }
     }
 
     /// Searches free text with no filters.
