@@ -102,6 +102,17 @@ let package = Package(
             path: "Benchmarks/SignatureBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        .executableTarget(
+            name: "CatalogBenchmarks",
+            dependencies: [
+                .product(name: "EGovCatalog", package: "EGovKit"),
+                .product(name: "EGovIdentity", package: "EGovKit"),
+                .product(name: "EGovCore", package: "EGovKit"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/CatalogBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
