@@ -4,6 +4,19 @@
 
 import PackageDescription
 
+/// A product of the EGovKit package.
+func kit(_ name: String) -> Target.Dependency { .product(name: name, package: "EGovKit") }
+
+/// A package-benchmark executable in `Benchmarks/<name>`, with the Benchmark library and plugin.
+func benchmarkTarget(_ name: String, _ dependencies: [Target.Dependency]) -> Target {
+    .executableTarget(
+        name: name,
+        dependencies: dependencies + [.product(name: "Benchmark", package: "benchmark")],
+        path: "Benchmarks/\(name)",
+        plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+    )
+}
+
 let package = Package(
     name: "EGovKitBenchmarks",
     platforms: [.macOS(.v15)],
@@ -20,99 +33,37 @@ let package = Package(
             pkgConfig: "openssl",
             providers: [.apt(["libssl-dev"]), .brew(["openssl@3"])]
         ),
-        // The raw OpenSSL EVP baseline, in its own module so that no Swift file imports two
-        // module maps that both include the OpenSSL headers.
+        // Shared helpers and the common benchmark configuration.
         .target(
             name: "BenchmarkSupport",
-            dependencies: [.product(name: "EGovCore", package: "EGovKit")]
+            dependencies: [kit("EGovCore"), .product(name: "Benchmark", package: "benchmark")]
         ),
+        // The raw OpenSSL EVP baseline, in its own module so that no Swift file imports two
+        // module maps that both include the OpenSSL headers.
         .target(
             name: "RawOpenSSL",
             dependencies: ["CBenchOpenSSL"]
         ),
-        .executableTarget(
-            name: "CryptoBenchmarks",
-            dependencies: [
-                .product(name: "EGovCrypto", package: "EGovKit"),
-                "RawOpenSSL",
-                .product(name: "Benchmark", package: "benchmark"),
-            ],
-            path: "Benchmarks/CryptoBenchmarks",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        ),
-        .executableTarget(
-            name: "CoreBenchmarks",
-            dependencies: [
-                .product(name: "EGovCore", package: "EGovKit"),
-                .product(name: "EGovCrypto", package: "EGovKit"),
-                .product(name: "Benchmark", package: "benchmark"),
-            ],
-            path: "Benchmarks/CoreBenchmarks",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        ),
-        .executableTarget(
-            name: "CertificatesBenchmarks",
-            dependencies: [
-                .product(name: "EGovCertificates", package: "EGovKit"),
-                .product(name: "EGovTesting", package: "EGovKit"),
-                .product(name: "EGovCrypto", package: "EGovKit"),
-                .product(name: "EGovCore", package: "EGovKit"),
-                "RawOpenSSL",
+        benchmarkTarget("CryptoBenchmarks", [kit("EGovCrypto"), "RawOpenSSL", "BenchmarkSupport"]),
+        benchmarkTarget("CoreBenchmarks", [kit("EGovCore"), kit("EGovCrypto"), "BenchmarkSupport"]),
+        benchmarkTarget(
+            "CertificatesBenchmarks",
+            [
+                kit("EGovCertificates"), kit("EGovTesting"), kit("EGovCrypto"), kit("EGovCore"), "RawOpenSSL",
                 "BenchmarkSupport",
-                .product(name: "Benchmark", package: "benchmark"),
-            ],
-            path: "Benchmarks/CertificatesBenchmarks",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        ),
-        .executableTarget(
-            name: "NotificationsBenchmarks",
-            dependencies: [
-                .product(name: "EGovNotifications", package: "EGovKit"),
-                .product(name: "EGovCore", package: "EGovKit"),
+            ]),
+        benchmarkTarget("NotificationsBenchmarks", [kit("EGovNotifications"), kit("EGovCore"), "BenchmarkSupport"]),
+        benchmarkTarget(
+            "IdentityBenchmarks",
+            [kit("EGovIdentity"), kit("EGovCrypto"), kit("EGovCore"), "RawOpenSSL", "BenchmarkSupport"]),
+        benchmarkTarget(
+            "SignatureBenchmarks",
+            [
+                kit("EGovSignature"), kit("EGovTesting"), kit("EGovCrypto"), kit("EGovCore"), "RawOpenSSL",
                 "BenchmarkSupport",
-                .product(name: "Benchmark", package: "benchmark"),
-            ],
-            path: "Benchmarks/NotificationsBenchmarks",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        ),
-        .executableTarget(
-            name: "IdentityBenchmarks",
-            dependencies: [
-                .product(name: "EGovIdentity", package: "EGovKit"),
-                .product(name: "EGovCrypto", package: "EGovKit"),
-                .product(name: "EGovCore", package: "EGovKit"),
-                "RawOpenSSL",
-                "BenchmarkSupport",
-                .product(name: "Benchmark", package: "benchmark"),
-            ],
-            path: "Benchmarks/IdentityBenchmarks",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        ),
-        .executableTarget(
-            name: "SignatureBenchmarks",
-            dependencies: [
-                .product(name: "EGovSignature", package: "EGovKit"),
-                .product(name: "EGovTesting", package: "EGovKit"),
-                .product(name: "EGovCrypto", package: "EGovKit"),
-                .product(name: "EGovCore", package: "EGovKit"),
-                "RawOpenSSL",
-                "BenchmarkSupport",
-                .product(name: "Benchmark", package: "benchmark"),
-            ],
-            path: "Benchmarks/SignatureBenchmarks",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        ),
-        .executableTarget(
-            name: "CatalogBenchmarks",
-            dependencies: [
-                .product(name: "EGovCatalog", package: "EGovKit"),
-                .product(name: "EGovIdentity", package: "EGovKit"),
-                .product(name: "EGovCore", package: "EGovKit"),
-                .product(name: "Benchmark", package: "benchmark"),
-            ],
-            path: "Benchmarks/CatalogBenchmarks",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        ),
+            ]),
+        benchmarkTarget(
+            "CatalogBenchmarks", [kit("EGovCatalog"), kit("EGovIdentity"), kit("EGovCore"), "BenchmarkSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,4 +1,5 @@
 import Benchmark
+import BenchmarkSupport
 import EGovCatalog
 import EGovCore
 import EGovIdentity
@@ -15,13 +16,7 @@ import Foundation
 /// description) for search; lowercasing every title and description for the index build;
 /// `JSONSerialization.jsonObject(with:)` over the same bytes for load + validate.
 let benchmarks: @Sendable () -> Void = {
-    Benchmark.defaultConfiguration = .init(
-        metrics: [.wallClock, .throughput, .mallocCountTotal],
-        timeUnits: .microseconds,
-        warmupIterations: 20,
-        maxDuration: .seconds(3),
-        maxIterations: 100_000
-    )
+    Benchmark.defaultConfiguration = .egovDefault(timeUnits: .microseconds, maxIterations: 100_000)
     let catalogue: Catalogue
     let json: Data
     do {

@@ -11,13 +11,7 @@ import RawOpenSSL
 /// RFC 9901 processing, key binding, time checks) next to the two raw ES256 signature checks it
 /// cannot avoid (issuer signature and key-binding signature), in the same run.
 let benchmarks: @Sendable () -> Void = {
-    Benchmark.defaultConfiguration = .init(
-        metrics: [.wallClock, .throughput, .mallocCountTotal],
-        timeUnits: .nanoseconds,
-        warmupIterations: 20,
-        maxDuration: .seconds(3),
-        maxIterations: 1_000_000
-    )
+    Benchmark.defaultConfiguration = .egovDefault()
     let clock = ManualClock(TestPKI.referenceDate)
     let vct = "https://credentials.gov.mo/bench"
     let presentation: String

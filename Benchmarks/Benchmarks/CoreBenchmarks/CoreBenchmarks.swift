@@ -1,4 +1,5 @@
 import Benchmark
+import BenchmarkSupport
 import EGovCore
 import EGovCrypto
 import Foundation
@@ -6,13 +7,7 @@ import Foundation
 /// EGovCore's strict encoders and parsers next to Foundation's (the naive baseline), on the sizes
 /// JOSE handles: a 4 KiB payload and a 1.8 KiB JWS header with a two-certificate x5c.
 let benchmarks: @Sendable () -> Void = {
-    Benchmark.defaultConfiguration = .init(
-        metrics: [.wallClock, .throughput, .mallocCountTotal],
-        timeUnits: .nanoseconds,
-        warmupIterations: 20,
-        maxDuration: .seconds(2),
-        maxIterations: 1_000_000
-    )
+    Benchmark.defaultConfiguration = .egovDefault(maxDuration: .seconds(2))
     let payload = (0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
     let encoded = Base64URL.encode(payload)
     let standard = Data(payload).base64EncodedString()
@@ -53,7 +48,8 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
     Benchmark("CompactJWS parse (small header without x5c, detached)") { benchmark in
-        let compact = Base64URL.encode(Array(#"{"alg":"ES256","crit":["sigT"],"sigT":"2026-01-01T00:00:00Z"}"#.utf8)) + "..AAAA"
+        let compact =
+            Base64URL.encode(Array(#"{"alg":"ES256","crit":["sigT"],"sigT":"2026-01-01T00:00:00Z"}"#.utf8)) + "..AAAA"
         for _ in benchmark.scaledIterations { blackHole(try? CompactJWS(parsing: compact)) }
     }
     Benchmark("Base64URL.decode 2.4 KiB header segment (Substring)") { benchmark in

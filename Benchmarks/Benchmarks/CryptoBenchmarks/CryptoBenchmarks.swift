@@ -1,17 +1,12 @@
 import Benchmark
+import BenchmarkSupport
 import EGovCrypto
 import RawOpenSSL
 
 /// Sign and verify through EGovCrypto and, on the same keys and message, through raw OpenSSL EVP
 /// calls. Compare "<ALG> sign EGovCrypto" with "<ALG> sign raw EVP" (and likewise for verify).
 let benchmarks: @Sendable () -> Void = {
-    Benchmark.defaultConfiguration = .init(
-        metrics: [.wallClock, .throughput, .mallocCountTotal],
-        timeUnits: .nanoseconds,
-        warmupIterations: 20,
-        maxDuration: .seconds(3),
-        maxIterations: 1_000_000
-    )
+    Benchmark.defaultConfiguration = .egovDefault()
 
     // A typical JWS signing input size.
     let message = [UInt8](repeating: 0x61, count: 1024)

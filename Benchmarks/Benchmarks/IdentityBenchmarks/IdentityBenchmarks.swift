@@ -9,13 +9,7 @@ import RawOpenSSL
 /// Token verification (JWS parsing, header and claim checks, signature) next to the one raw EVP
 /// signature verification it cannot avoid, on the same signing input, key and signature.
 let benchmarks: @Sendable () -> Void = {
-    Benchmark.defaultConfiguration = .init(
-        metrics: [.wallClock, .throughput, .mallocCountTotal],
-        timeUnits: .nanoseconds,
-        warmupIterations: 20,
-        maxDuration: .seconds(3),
-        maxIterations: 1_000_000
-    )
+    Benchmark.defaultConfiguration = .egovDefault()
 
     let clock = FixedClock(time: Date(timeIntervalSince1970: 1_800_000_000))
 

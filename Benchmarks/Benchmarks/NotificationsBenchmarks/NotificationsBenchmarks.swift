@@ -8,13 +8,7 @@ import Foundation
 /// included), build a validated Notice and enqueue it idempotently in `InMemoryNotificationStore`.
 /// Baseline in the same run: the naive version (string replacement and a dictionary insert).
 let benchmarks: @Sendable () -> Void = {
-    Benchmark.defaultConfiguration = .init(
-        metrics: [.wallClock, .throughput, .mallocCountTotal],
-        timeUnits: .nanoseconds,
-        warmupIterations: 100,
-        maxDuration: .seconds(3),
-        maxIterations: 2_000_000
-    )
+    Benchmark.defaultConfiguration = .egovDefault(warmupIterations: 100, maxIterations: 2_000_000)
     let template: NotificationTemplate
     do {
         template = try NotificationTemplate(

@@ -15,13 +15,7 @@ import RawOpenSSL
 /// - full validation (signature + 3-certificate chain + trust list + policy) = three signature
 ///   verifications, shown for scale.
 let benchmarks: @Sendable () -> Void = {
-    Benchmark.defaultConfiguration = .init(
-        metrics: [.wallClock, .throughput, .mallocCountTotal],
-        timeUnits: .nanoseconds,
-        warmupIterations: 20,
-        maxDuration: .seconds(3),
-        maxIterations: 1_000_000
-    )
+    Benchmark.defaultConfiguration = .egovDefault()
 
     let clock = FixedClock(time: TestPKI.referenceDate)
     let content = [UInt8](repeating: 0x61, count: 4096)

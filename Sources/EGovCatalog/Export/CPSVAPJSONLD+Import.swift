@@ -71,23 +71,25 @@ private struct Reader {
         }
     }
 
+    /// The text after `prefix` in the IRI reference `{"@id": "<prefix>…"}`.
+    func iriSuffix(_ value: JSONValue?, prefix: String, expected: String, _ path: String) throws(CatalogError) -> String
+    {
+        let iri = try string(try object(value, path)["@id"], "\(path).@id")
+        guard iri.hasPrefix(prefix) else { throw fail("\(path).@id", "expected \(expected)") }
+        return String(iri.dropFirst(prefix.count))
+    }
+
     /// The ISO 4217 code of an EU Publications Office currency IRI reference (`{"@id": …/currency/MOP}`).
     func currencyCode(_ value: JSONValue?, _ path: String) throws(CatalogError) -> String {
-        let iri = try string(try object(value, path)["@id"], "\(path).@id")
-        guard iri.hasPrefix(CPSVAPJSONLD.currencyAuthority) else {
-            throw fail("\(path).@id", "not an EU currency authority IRI")
-        }
-        return String(iri.dropFirst(CPSVAPJSONLD.currencyAuthority.count))
+        try iriSuffix(value, prefix: CPSVAPJSONLD.currencyAuthority, expected: "an EU currency authority IRI", path)
     }
 
     /// The identifier inside a node IRI `urn:egovkit:<kind>:<id>`.
     func reference<Tag>(_ value: JSONValue?, kind: String, _ path: String) throws(CatalogError)
         -> TypedIdentifier<Tag>
     {
-        let iri = try string(try object(value, path)["@id"], "\(path).@id")
-        let prefix = "urn:egovkit:\(kind):"
-        guard iri.hasPrefix(prefix) else { throw fail("\(path).@id", "expected a \(kind) reference") }
-        return try identifier(String(iri.dropFirst(prefix.count)), "\(path).@id")
+        let suffix = try iriSuffix(value, prefix: "urn:egovkit:\(kind):", expected: "a \(kind) reference", path)
+        return try identifier(suffix, "\(path).@id")
     }
 
     func languageValues(_ value: JSONValue?, _ path: String) throws(CatalogError) -> [(LanguageTag, String)] {

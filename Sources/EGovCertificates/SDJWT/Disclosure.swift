@@ -103,6 +103,19 @@ public struct Disclosure: Sendable, Hashable, CustomStringConvertible {
         self.encoded = encoded
     }
 
+    /// Each disclosure's position, keyed by its digest.
+    ///
+    /// - Throws: ``SDJWTError/duplicateDisclosure`` when two disclosures have the same digest.
+    static func indexByDigest(_ disclosures: [Disclosure], hash: HashAlgorithm) throws(SDJWTError) -> [String: Int] {
+        var byDigest: [String: Int] = [:]
+        for (index, disclosure) in disclosures.enumerated() {
+            guard byDigest.updateValue(index, forKey: disclosure.digest(hash)) == nil else {
+                throw .duplicateDisclosure
+            }
+        }
+        return byDigest
+    }
+
     /// The base64url digest of the ASCII of ``encoded`` (RFC 9901 section 4.2.3).
     public func digest(_ hash: HashAlgorithm = .sha256) -> String {
         Base64URL.encode(hash.hash(Array(encoded.utf8)))

@@ -10,14 +10,8 @@ struct DisclosureProcessor {
     private(set) var disclosedPaths: [ClaimPath] = []
 
     init(disclosures: [Disclosure], hash: HashAlgorithm) throws(SDJWTError) {
-        var byDigest: [String: Int] = [:]
-        for (index, disclosure) in disclosures.enumerated() {
-            guard byDigest.updateValue(index, forKey: disclosure.digest(hash)) == nil else {
-                throw .duplicateDisclosure
-            }
-        }
         self.disclosures = disclosures
-        self.byDigest = byDigest
+        self.byDigest = try Disclosure.indexByDigest(disclosures, hash: hash)
     }
 
     /// Whether every disclosure was referenced (section 7.1 step 5).

@@ -94,14 +94,8 @@ struct DisclosureSelector {
     private(set) var selected: Set<Int> = []
 
     init(disclosures: [Disclosure], hash: HashAlgorithm) throws(SDJWTError) {
-        var byDigest: [String: Int] = [:]
-        for (index, disclosure) in disclosures.enumerated() {
-            guard byDigest.updateValue(index, forKey: disclosure.digest(hash)) == nil else {
-                throw .duplicateDisclosure
-            }
-        }
         self.disclosures = disclosures
-        self.byDigest = byDigest
+        self.byDigest = try Disclosure.indexByDigest(disclosures, hash: hash)
     }
 
     /// Follows `remaining` from `value`, selecting the disclosures on the way and everything

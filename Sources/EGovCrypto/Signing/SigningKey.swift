@@ -50,7 +50,7 @@ public struct SoftwareSigningKey: SigningKey, CustomStringConvertible {
     public var publicKey: PublicKey { privateKey.publicKey }
 
     public func sign(_ message: [UInt8]) async throws -> [UInt8] {
-        try privateKey.signature(for: message, algorithm: algorithm, sm2ID: sm2ID)
+        try signSynchronously(message)
     }
 
     /// Signs synchronously (software keys need no suspension).

@@ -28,11 +28,6 @@ public struct CNResidentIdentityScheme: IdentifierScheme {
     /// Creates the scheme.
     public init() {}
 
-    /// Trims surrounding ASCII whitespace.
-    public func normalize(_ raw: String) -> String {
-        IdentifierText.trimASCIIWhitespace(raw)
-    }
-
     /// Validates length, characters, region format, birth date and the MOD 11-2 check.
     public func validate(_ raw: String, at date: Date?) -> IdentifierValidation {
         validateNormalized(raw) { failure(of: $0, at: date) }

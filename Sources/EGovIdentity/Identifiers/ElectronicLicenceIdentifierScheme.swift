@@ -42,11 +42,6 @@ public struct ElectronicLicenceIdentifierScheme: IdentifierScheme {
     /// Creates the scheme.
     public init() {}
 
-    /// Trims surrounding ASCII whitespace.
-    public func normalize(_ raw: String) -> String {
-        IdentifierText.trimASCIIWhitespace(raw)
-    }
-
     /// Validates the OID arc, the segment structure and the MOD 37,36 check character.
     public func validate(_ raw: String, at date: Date?) -> IdentifierValidation {
         validateNormalized(raw) { failure(of: $0) }

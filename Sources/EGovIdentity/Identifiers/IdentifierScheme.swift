@@ -40,6 +40,11 @@ public protocol IdentifierScheme: Sendable {
 }
 
 extension IdentifierScheme {
+    /// Trims surrounding ASCII whitespace; schemes with separators of their own replace this.
+    public func normalize(_ raw: String) -> String {
+        IdentifierText.trimASCIIWhitespace(raw)
+    }
+
     /// Validates `raw` without any check relative to the current date.
     public func validate(_ raw: String) -> IdentifierValidation {
         validate(raw, at: nil)

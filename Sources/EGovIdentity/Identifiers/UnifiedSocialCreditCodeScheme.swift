@@ -43,20 +43,10 @@ public struct UnifiedSocialCreditCodeScheme: IdentifierScheme {
     /// Creates the scheme.
     public init() {}
 
-    /// Trims surrounding ASCII whitespace.
-    public func normalize(_ raw: String) -> String {
-        IdentifierText.trimASCIIWhitespace(raw)
-    }
-
     /// Validates alphabet, length, authority/category codes, region format, the embedded
     /// organisation code check and the mod-31 check character.
     public func validate(_ raw: String, at date: Date?) -> IdentifierValidation {
         validateNormalized(raw) { failure(of: $0) }
-    }
-
-    /// Keeps the first two and the last character.
-    public func mask(_ normalized: String) -> String {
-        IdentifierMask.mask(normalized, keepingFirst: 2, last: 1)
     }
 
     /// The check character for the first 17 characters, or `nil` if they are not 17 alphabet
