@@ -20,6 +20,9 @@ let package = Package(
         .library(name: "EGovCertificates", targets: ["EGovCertificates"]),
         .library(name: "EGovNotifications", targets: ["EGovNotifications"]),
         .library(name: "EGovCatalog", targets: ["EGovCatalog"]),
+        .library(name: "EGovInterop", targets: ["EGovInterop"]),
+        .library(name: "EGovSQLite", targets: ["EGovSQLite"]),
+        .library(name: "EGovPostgres", targets: ["EGovPostgres"]),
         .library(name: "EGovKit", targets: ["EGovKit"]),
         .executable(name: "egov", targets: ["egov"]),
     ],
@@ -27,6 +30,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .systemLibrary(
@@ -99,10 +107,56 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "EGovInterop",
+            dependencies: [
+                "EGovCore", "EGovCrypto", "EGovIdentity", "EGovSignature",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "EGovInteropTests",
+            dependencies: [
+                "EGovInterop", "EGovTesting",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "EGovSQLite",
+            dependencies: [
+                "EGovCore", "EGovIdentity", "EGovNotifications", "EGovCertificates", "EGovCatalog", "EGovInterop",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "EGovSQLiteTests",
+            dependencies: ["EGovSQLite", "EGovTesting"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "EGovPostgres",
+            dependencies: [
+                "EGovCore", "EGovIdentity", "EGovNotifications", "EGovCertificates", "EGovCatalog", "EGovInterop",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "EGovPostgresTests",
+            dependencies: ["EGovPostgres", "EGovTesting"],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "EGovKit",
             dependencies: [
                 "EGovCore", "EGovCrypto", "EGovIdentity", "EGovSignature", "EGovCertificates", "EGovNotifications",
-                "EGovCatalog",
+                "EGovCatalog", "EGovInterop", "EGovSQLite",
             ],
             swiftSettings: strictSettings
         ),

@@ -6,3 +6,5 @@
 @_exported import EGovSignature
 @_exported import EGovNotifications
 @_exported import EGovCatalog
+@_exported import EGovInterop
+@_exported import EGovSQLite

@@ -1,0 +1,9 @@
+import Testing
+
+@testable import EGovPostgres
+
+@Suite struct PostgresSmokeTests {
+    @Test func moduleLinks() {
+        #expect(!(PostgresStoreVersion.current < 1))
+    }
+}
