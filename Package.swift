@@ -169,6 +169,16 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // Examples/: small programs a department developer copies (built by CI, run by EGovCLITests).
+        .executableTarget(
+            name: "example-verify-signed-application", dependencies: ["EGovKit", "EGovTesting"],
+            path: "Examples/VerifySignedApplication", swiftSettings: strictSettings),
+        .executableTarget(
+            name: "example-issue-and-verify-licence", dependencies: ["EGovKit", "EGovTesting"],
+            path: "Examples/IssueAndVerifyLicence", swiftSettings: strictSettings),
+        .executableTarget(
+            name: "example-custom-transport", dependencies: ["EGovKit", "EGovTesting"],
+            path: "Examples/CustomTransport", swiftSettings: strictSettings),
         .testTarget(
             name: "EGovCoreTests",
             dependencies: ["EGovCore", "EGovTesting"],

@@ -35,10 +35,11 @@ struct CLIRunner {
         }
     }
 
-    /// The `egov` executable: $EGOV_BINARY, or next to the test bundle / test executable.
-    static func executable() throws -> URL {
+    /// The `egov` executable (or another product of the package, by `name`): $EGOV_BINARY for
+    /// `egov`, or next to the test bundle / test executable.
+    static func executable(named name: String = "egov") throws -> URL {
         let fileManager = FileManager.default
-        if let override = ProcessInfo.processInfo.environment["EGOV_BINARY"], !override.isEmpty {
+        if name == "egov", let override = ProcessInfo.processInfo.environment["EGOV_BINARY"], !override.isEmpty {
             return URL(fileURLWithPath: override)
         }
         var directories: [URL] = []
@@ -59,7 +60,7 @@ struct CLIRunner {
         directories.append(argv0.deletingLastPathComponent())
         var seen: Set<String> = []
         for directory in directories {
-            let candidate = directory.appendingPathComponent("egov")
+            let candidate = directory.appendingPathComponent(name)
             guard seen.insert(candidate.path).inserted else { continue }
             var isDirectory: ObjCBool = false
             if fileManager.fileExists(atPath: candidate.path, isDirectory: &isDirectory), !isDirectory.boolValue,
