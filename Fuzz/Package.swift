@@ -6,7 +6,7 @@
 
 import PackageDescription
 
-let fuzzTargets = ["FuzzPEMKey", "FuzzPEMDocument", "FuzzDERSignature", "FuzzJWK", "FuzzCertificate"]
+let fuzzTargets = ["FuzzPEMKey", "FuzzPEMDocument", "FuzzDERSignature", "FuzzJWK", "FuzzCertificate", "FuzzCatalogue"]
 
 let package = Package(
     name: "EGovKitFuzz",
@@ -17,7 +17,9 @@ let package = Package(
     targets: fuzzTargets.map { name in
         .executableTarget(
             name: name,
-            dependencies: [.product(name: "EGovCrypto", package: "EGovKit")]
+            dependencies: [
+                .product(name: "EGovCrypto", package: "EGovKit"), .product(name: "EGovCatalog", package: "EGovKit"),
+            ]
         )
     },
     swiftLanguageModes: [.v6]

@@ -4,7 +4,7 @@ import EGovSignature
 import Foundation
 
 extension CPSVAPJSONLD {
-    /// Reads a catalogue back from the JSON-LD that ``export(_:)`` writes.
+    /// Reads a catalogue back from the JSON-LD that ``export(_:spatial:)`` writes.
     ///
     /// - Parameters:
     ///   - data: the JSON-LD document, at most `maximumBytes` bytes.
@@ -32,7 +32,7 @@ extension CPSVAPJSONLD {
     }
 }
 
-/// Decodes the JSON-LD shape written by ``CPSVAPJSONLD/export(_:)``.
+/// Decodes the JSON-LD shape written by ``CPSVAPJSONLD/export(_:spatial:)``.
 private struct Reader {
     func fail(_ path: String, _ detail: String) -> CatalogError { .unsupportedJSONLD(path: path, detail: detail) }
 
@@ -56,6 +56,27 @@ private struct Reader {
 
     func optionalString(_ value: JSONValue?, _ path: String) throws(CatalogError) -> String? {
         value == nil ? nil : try string(value, path)
+    }
+
+    /// The node's `@type`: one string or an array of strings.
+    func types(_ value: JSONValue?, _ path: String) throws(CatalogError) -> [String] {
+        switch value {
+        case .string(let type)?: return [type]
+        case .array(let items)? where !items.isEmpty:
+            var result: [String] = []
+            for (index, item) in items.enumerated() { result.append(try string(item, "\(path)[\(index)]")) }
+            return result
+        default: throw fail(path, "expected a type or an array of types")
+        }
+    }
+
+    /// A raw value of an enumeration named by the concept IRI reference `{"@id": "<scheme>/<raw>"}`.
+    func concept<T: RawRepresentable>(_ value: JSONValue?, scheme: String, _: T.Type, _ path: String)
+        throws(CatalogError) -> T where T.RawValue == String
+    {
+        let raw = try iriSuffix(value, prefix: scheme + "/", expected: "a concept of \(scheme)", path)
+        guard let result = T(rawValue: raw) else { throw fail("\(path).@id", "unknown concept") }
+        return result
     }
 
     func number(_ value: JSONValue?, _ path: String) throws(CatalogError) -> Double {
@@ -114,13 +135,21 @@ private struct Reader {
         return text
     }
 
+    /// A typed `{"@value": <number>, "@type": "xsd:double"}` literal.
+    func double(_ value: JSONValue?, _ path: String) throws(CatalogError) -> Double {
+        let literal = try object(value, path)
+        guard literal["@type"] == .string("xsd:double") else { throw fail("\(path).@type", "expected xsd:double") }
+        return try number(literal["@value"], "\(path).@value")
+    }
+
     mutating func catalogue(_ document: JSONValue) throws(CatalogError) -> Catalogue {
         let root = try object(document, "$")
         var catalogue = Catalogue(version: try string(root["egov:catalogueVersion"], "$.egov:catalogueVersion"))
         for (index, item) in try array(root["@graph"], "$.@graph").enumerated() {
             let path = "$.@graph[\(index)]"
             let node = try object(item, path)
-            switch try string(node["@type"], "\(path).@type") {
+            let nodeTypes = try types(node["@type"], "\(path).@type")
+            switch nodeTypes.first {
             case "PublicOrganization":
                 catalogue.organisations.append(try organisation(node, path))
             case "LifeEvent", "BusinessEvent":
@@ -128,10 +157,12 @@ private struct Reader {
                     ServiceEvent(
                         id: try identifier(
                             try string(node["dct:identifier"], "\(path).dct:identifier"), "\(path).dct:identifier"),
-                        kind: node["@type"] == .string("LifeEvent") ? .life : .business,
+                        kind: nodeTypes.first == "LifeEvent" ? .life : .business,
                         name: try localized(node["dct:title"], "\(path).dct:title")))
             case "PublicService":
                 catalogue.services.append(try service(node, path))
+            case "Concept", "Location":
+                continue  // vocabulary nodes the export adds for the shapes; nothing to import
             default:
                 throw fail("\(path).@type", "unsupported node type")
             }
@@ -146,7 +177,11 @@ private struct Reader {
             contact = ContactPoint(
                 telephone: try optionalString(point["cv:telephone"], "\(path).contactPoint.telephone"),
                 email: try optionalString(point["cv:email"], "\(path).contactPoint.email"),
-                url: try optionalString(point["cv:contactPage"], "\(path).contactPoint.contactPage"))
+                url: point["cv:contactPage"] == nil
+                    ? nil
+                    : try string(
+                        try object(point["cv:contactPage"], "\(path).cv:contactPoint.cv:contactPage")["@id"],
+                        "\(path).cv:contactPoint.cv:contactPage.@id"))
         }
         return PublicOrganisation(
             id: try identifier(try string(node["dct:identifier"], "\(path).dct:identifier"), "\(path).dct:identifier"),
@@ -177,13 +212,19 @@ private struct Reader {
         for (index, item) in try array(node["cv:hasChannel"], "\(path).cv:hasChannel").enumerated() {
             let itemPath = "\(path).cv:hasChannel[\(index)]"
             let channel = try object(item, itemPath)
-            guard let kind = Channel.Kind(rawValue: try string(channel["dct:type"], "\(itemPath).dct:type")) else {
-                throw fail("\(itemPath).dct:type", "unknown channel type")
+            let kind = try concept(
+                channel["dct:type"], scheme: CPSVAPJSONLD.channelTypeScheme, Channel.Kind.self, "\(itemPath).dct:type")
+            let hoursPath = "\(itemPath).cv:openingHours"
+            let hours = try array(channel["cv:openingHours"], hoursPath)
+            guard hours.count <= 1 else { throw fail(hoursPath, "expected at most one opening-hours entry") }
+            var openingHours = LocalizedText()
+            if let entry = hours.first {
+                openingHours = try localized(
+                    try object(entry, "\(hoursPath)[0]")["dct:description"], "\(hoursPath)[0].dct:description")
             }
             service.channels.append(
                 Channel(
-                    kind: kind,
-                    openingHours: try localized(channel["egov:openingHours"], "\(itemPath).egov:openingHours"),
+                    kind: kind, openingHours: openingHours,
                     url: try optionalString(channel["egov:url"], "\(itemPath).egov:url")))
         }
         for (index, item) in try array(node["cv:hasCost"], "\(path).cv:hasCost").enumerated() {
@@ -198,7 +239,7 @@ private struct Reader {
             }
             service.costs.append(
                 Cost(
-                    value: try number(cost["cv:hasValue"], "\(itemPath).cv:hasValue"),
+                    value: try double(cost["cv:hasValue"], "\(itemPath).cv:hasValue"),
                     currency: try currencyCode(cost["cv:currency"], "\(itemPath).cv:currency"),
                     description: try localized(cost["dct:description"], "\(itemPath).dct:description"), channel: channel
                 ))
@@ -221,6 +262,23 @@ private struct Reader {
                     title: try localized(legal["dct:title"], "\(itemPath).dct:title"),
                     uri: try string(legal["@id"], "\(itemPath).@id")))
         }
+        for (index, item) in try array(node["cpsv:follows"], "\(path).cpsv:follows").enumerated() {
+            let itemPath = "\(path).cpsv:follows[\(index)]"
+            let rule = try object(item, itemPath)
+            var implements: [String] = []
+            for (position, legal) in try array(rule["cpsv:implements"], "\(itemPath).cpsv:implements").enumerated() {
+                let legalPath = "\(itemPath).cpsv:implements[\(position)]"
+                implements.append(try string(try object(legal, legalPath)["@id"], "\(legalPath).@id"))
+            }
+            service.rules.append(
+                Rule(
+                    id: try identifier(
+                        try string(rule["dct:identifier"], "\(itemPath).dct:identifier"), "\(itemPath).dct:identifier"),
+                    title: try localized(rule["dct:title"], "\(itemPath).dct:title"),
+                    description: try localized(rule["dct:description"], "\(itemPath).dct:description"),
+                    implements: implements))
+        }
+        let rulePrefix = "\(CPSVAPJSONLD.node("service", id.rawValue))/rule/"
         for (index, item) in try array(node["cv:holdsRequirement"], "\(path).cv:holdsRequirement").enumerated() {
             let itemPath = "\(path).cv:holdsRequirement[\(index)]"
             let requirement = try object(item, itemPath)
@@ -242,10 +300,32 @@ private struct Reader {
                             "\(nodePath).dct:identifier"),
                         name: try localized(evidence["dct:title"], "\(nodePath).dct:title"), obtainableFrom: source))
             }
+            var criteria: [Criterion] = []
+            let criteriaPath = "\(itemPath).cv:hasRequirement"
+            for (position, criterionItem) in try array(requirement["cv:hasRequirement"], criteriaPath).enumerated() {
+                let nodePath = "\(criteriaPath)[\(position)]"
+                let criterion = try object(criterionItem, nodePath)
+                guard try types(criterion["@type"], "\(nodePath).@type").contains("cv:Criterion") else {
+                    throw fail("\(nodePath).@type", "expected a cv:Criterion")
+                }
+                criteria.append(
+                    Criterion(
+                        id: try identifier(
+                            try string(criterion["dct:identifier"], "\(nodePath).dct:identifier"),
+                            "\(nodePath).dct:identifier"),
+                        name: try localized(criterion["dct:title"], "\(nodePath).dct:title"),
+                        description: try localized(criterion["dct:description"], "\(nodePath).dct:description")))
+            }
+            var fulfils: [RuleID] = []
+            for (position, rule) in try array(requirement["cv:fulfils"], "\(itemPath).cv:fulfils").enumerated() {
+                let rulePath = "\(itemPath).cv:fulfils[\(position)]"
+                let suffix = try iriSuffix(rule, prefix: rulePrefix, expected: "a rule of this service", rulePath)
+                fulfils.append(try identifier(suffix, "\(rulePath).@id"))
+            }
             service.requirements.append(
                 Requirement(
-                    name: try localized(requirement["dct:title"], "\(itemPath).dct:title"), evidenceTypes: evidenceTypes
-                ))
+                    name: try localized(requirement["dct:title"], "\(itemPath).dct:title"), evidenceTypes: evidenceTypes,
+                    criteria: criteria, fulfils: fulfils))
         }
         for (index, item) in try array(node["cpsv:produces"], "\(path).cpsv:produces").enumerated() {
             let itemPath = "\(path).cpsv:produces[\(index)]"
@@ -271,7 +351,8 @@ private struct Reader {
             throw fail("\(path).egov:maturityStage", "the maturity stage must be 1 to 5")
         }
         service.maturity = maturity
-        service.status = try enumValue("adms:status", ServiceStatus.self)
+        service.status = try concept(
+            node["adms:status"], scheme: CPSVAPJSONLD.serviceStatusScheme, ServiceStatus.self, "\(path).adms:status")
         service.version = try string(node["egov:version"], "\(path).egov:version")
         service.effectiveFrom = try optionalString(node["egov:effectiveFrom"], "\(path).egov:effectiveFrom")
         service.effectiveUntil = try optionalString(node["egov:effectiveUntil"], "\(path).egov:effectiveUntil")

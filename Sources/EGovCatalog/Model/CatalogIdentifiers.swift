@@ -12,3 +12,13 @@ public enum ServiceEventTag {}
 public typealias EvidenceTypeID = TypedIdentifier<EvidenceTypeTag>
 /// Identifies a life or business ``ServiceEvent``, e.g. `event.starting-business`.
 public typealias EventID = TypedIdentifier<ServiceEventTag>
+
+/// The phantom tag of ``RuleID``.
+public enum RuleTag {}
+/// The phantom tag of ``CriterionID``.
+public enum CriterionTag {}
+
+/// Identifies a ``Rule`` within its service, e.g. `rule.licence-conditions`.
+public typealias RuleID = TypedIdentifier<RuleTag>
+/// Identifies a ``Criterion`` within its service, e.g. `criterion.minimum-floor-area`.
+public typealias CriterionID = TypedIdentifier<CriterionTag>

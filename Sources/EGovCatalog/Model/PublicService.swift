@@ -50,6 +50,8 @@ public struct PublicService: Sendable, Hashable, Codable, Identifiable {
     public var keywords: Keywords
     /// Links to other services (CPSV-AP `requires` / `related`).
     public var relatedServices: [RelatedService]
+    /// The rules under which the service operates (CPSV-AP `follows`).
+    public var rules: [Rule]
 
     /// Creates a public service.
     public init(
@@ -59,7 +61,8 @@ public struct PublicService: Sendable, Hashable, Codable, Identifiable {
         outputs: [ServiceOutput] = [], events: [EventID] = [], requiredAssurance: AssuranceLevel = .low,
         requiredSignature: SignatureLevel? = nil, maturity: MaturityStage = .information,
         status: ServiceStatus = .active, version: String = "1.0.0", effectiveFrom: String? = nil,
-        effectiveUntil: String? = nil, keywords: Keywords = Keywords(), relatedServices: [RelatedService] = []
+        effectiveUntil: String? = nil, keywords: Keywords = Keywords(), relatedServices: [RelatedService] = [],
+        rules: [Rule] = []
     ) {
         self.id = id
         self.code = code
@@ -82,6 +85,41 @@ public struct PublicService: Sendable, Hashable, Codable, Identifiable {
         self.effectiveUntil = effectiveUntil
         self.keywords = keywords
         self.relatedServices = relatedServices
+        self.rules = rules
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case id, code, title, description, competentAuthorities, channels, costs, timeLimit, legalResources
+        case requirements, outputs, events, requiredAssurance, requiredSignature, maturity, status, version
+        case effectiveFrom, effectiveUntil, keywords, relatedServices, rules
+    }
+
+    /// Decodes a service from its native JSON form; `rules` may be absent (catalogues written
+    /// before rules were modelled).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(ServiceID.self, forKey: .id)
+        code = try container.decode(String.self, forKey: .code)
+        title = try container.decode(LocalizedText.self, forKey: .title)
+        description = try container.decode(LocalizedText.self, forKey: .description)
+        competentAuthorities = try container.decode([OrganisationID].self, forKey: .competentAuthorities)
+        channels = try container.decode([Channel].self, forKey: .channels)
+        costs = try container.decode([Cost].self, forKey: .costs)
+        timeLimit = try container.decodeIfPresent(ServiceTimeLimit.self, forKey: .timeLimit)
+        legalResources = try container.decode([LegalResource].self, forKey: .legalResources)
+        requirements = try container.decode([Requirement].self, forKey: .requirements)
+        outputs = try container.decode([ServiceOutput].self, forKey: .outputs)
+        events = try container.decode([EventID].self, forKey: .events)
+        requiredAssurance = try container.decode(AssuranceLevel.self, forKey: .requiredAssurance)
+        requiredSignature = try container.decodeIfPresent(SignatureLevel.self, forKey: .requiredSignature)
+        maturity = try container.decode(MaturityStage.self, forKey: .maturity)
+        status = try container.decode(ServiceStatus.self, forKey: .status)
+        version = try container.decode(String.self, forKey: .version)
+        effectiveFrom = try container.decodeIfPresent(String.self, forKey: .effectiveFrom)
+        effectiveUntil = try container.decodeIfPresent(String.self, forKey: .effectiveUntil)
+        keywords = try container.decode(Keywords.self, forKey: .keywords)
+        relatedServices = try container.decode([RelatedService].self, forKey: .relatedServices)
+        rules = try container.decodeIfPresent([Rule].self, forKey: .rules) ?? []
     }
 
     /// Whether the whole service can be completed online: it has an online or app channel and its

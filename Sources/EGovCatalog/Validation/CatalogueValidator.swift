@@ -6,12 +6,15 @@ import EGovCore
 ///
 /// Rules and codes:
 /// - `catalog.validation.required`: a mandatory value (title, description, name, code, version,
-///   at least one competent authority) is empty or missing.
+///   at least one competent authority; a rule's title and description; a criterion's name) is
+///   empty or missing.
 /// - `catalog.validation.missing_language`: a required language (``requiredLanguages``) is absent
 ///   from a title, description or organisation name; the path ends with the tag (`.pt`).
-/// - `catalog.validation.duplicate_id`: two organisations, events or services share an identifier.
+/// - `catalog.validation.duplicate_id`: two organisations, events or services share an identifier,
+///   or two rules or two criteria of one service do.
 /// - `catalog.validation.unresolved_reference`: a competent authority, event, related service,
-///   evidence `obtainableFrom` or per-channel cost does not resolve.
+///   evidence `obtainableFrom`, per-channel cost, rule `implements` (a legal resource address of
+///   the same service) or requirement `fulfils` (a rule of the same service) does not resolve.
 /// - `catalog.validation.invalid_duration`: a time limit is not an ISO 8601 duration (`P30D`, `PT2H`).
 /// - `catalog.validation.invalid_date`: an effective date is not `YYYY-MM-DD`, or ends before it starts.
 /// - `catalog.validation.invalid_cost`: a cost is negative or not finite, or its currency is not
@@ -95,9 +98,39 @@ public struct CatalogueValidator: Sendable {
                     "unresolved_reference", "\(path).relatedServices[\(position)].service",
                     "the related service is not in the catalogue")
             }
+            let ruleIDs = Set(service.rules.map(\.id))
+            let legalURIs = Set(service.legalResources.map(\.uri))
+            var seenRules: Set<RuleID> = []
+            for (position, rule) in service.rules.enumerated() {
+                let rulePath = "\(path).rules[\(position)]"
+                if !seenRules.insert(rule.id).inserted {
+                    add("duplicate_id", "\(rulePath).id", "the rule identifier is used twice in the service")
+                }
+                languages(rule.title, "\(rulePath).title")
+                languages(rule.description, "\(rulePath).description")
+                for (index, uri) in rule.implements.enumerated() where !legalURIs.contains(uri) {
+                    add(
+                        "unresolved_reference", "\(rulePath).implements[\(index)]",
+                        "the rule implements a legal resource the service does not list")
+                }
+            }
+            var seenCriteria: Set<CriterionID> = []
             for (position, requirement) in service.requirements.enumerated() {
                 let requirementPath = "\(path).requirements[\(position)]"
                 languages(requirement.name, "\(requirementPath).name")
+                for (index, criterion) in requirement.criteria.enumerated() {
+                    let criterionPath = "\(requirementPath).criteria[\(index)]"
+                    if !seenCriteria.insert(criterion.id).inserted {
+                        add("duplicate_id", "\(criterionPath).id", "the criterion identifier is used twice in the service")
+                    }
+                    languages(criterion.name, "\(criterionPath).name")
+                    if !criterion.description.isEmpty { languages(criterion.description, "\(criterionPath).description") }
+                }
+                for (index, rule) in requirement.fulfils.enumerated() where !ruleIDs.contains(rule) {
+                    add(
+                        "unresolved_reference", "\(requirementPath).fulfils[\(index)]",
+                        "the requirement fulfils a rule the service does not follow")
+                }
                 for (evidenceIndex, evidence) in requirement.evidenceTypes.enumerated() {
                     if let source = evidence.obtainableFrom, !organisationIDs.contains(source) {
                         add(
