@@ -1,6 +1,6 @@
 """Validate EGovKit's CPSV-AP JSON-LD export against the SEMIC CPSV-AP 3.2.0 SHACL shapes.
 
-Usage: python3 cpsv-ap-shacl.py EXPORT.jsonld
+Usage: python3 cpsv-ap-shacl.py EXPORT.jsonld SHAPES.ttl
 
 No network: the remote CPSV-AP context that the export names is replaced by the local excerpt
 cpsv-ap/cpsv-ap-context-classes.jsonld (the class terms of the official 3.2.0 context, the only
@@ -21,7 +21,7 @@ HERE = pathlib.Path(__file__).resolve().parent
 CONTEXT_URL = "https://semiceu.github.io/uri.semic.eu-generated/CPSV-AP/releases/3.2.0/context/cpsv-ap.jsonld"
 
 
-def main(path: str) -> int:
+def main(path: str, shapes_path: str) -> int:
     document = json.loads(pathlib.Path(path).read_text(encoding="utf-8"))
     local = json.loads((HERE / "cpsv-ap" / "cpsv-ap-context-classes.jsonld").read_text(encoding="utf-8"))["@context"]
     contexts = document["@context"] if isinstance(document["@context"], list) else [document["@context"]]
@@ -30,7 +30,7 @@ def main(path: str) -> int:
         return 1
     document["@context"] = [local if item == CONTEXT_URL else item for item in contexts]
     data = rdflib.Graph().parse(data=json.dumps(document), format="json-ld")
-    shapes = rdflib.Graph().parse(HERE / "cpsv-ap" / "cpsv-ap-SHACL.ttl", format="turtle")
+    shapes = rdflib.Graph().parse(shapes_path, format="turtle")
 
     targets = {}
     for shape in shapes.subjects(RDF.type, SH.NodeShape):
@@ -51,4 +51,7 @@ def main(path: str) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1]))
+    if len(sys.argv) != 3:
+        print(__doc__)
+        sys.exit(2)
+    sys.exit(main(sys.argv[1], sys.argv[2]))
