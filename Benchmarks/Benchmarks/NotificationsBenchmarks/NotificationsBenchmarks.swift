@@ -6,7 +6,10 @@ import Foundation
 
 /// Render + enqueue in memory: validate the personalisation, render an SMS (segment counting
 /// included), build a validated Notice and enqueue it idempotently in `InMemoryNotificationStore`.
-/// Baseline in the same run: the naive version (string replacement and a dictionary insert).
+/// The goal (at most 5 µs per notice, 200,000 notices/s) is read from the benchmark whose name
+/// starts with "render + notice + enqueue, per notice". Its parts are measured alone ("render SMS
+/// only", "build notice only", "enqueue only"). Baseline in the same run: the naive version
+/// (string replacement and a dictionary insert).
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .egovDefault(warmupIterations: 100, maxIterations: 2_000_000)
     let template: NotificationTemplate
@@ -39,7 +42,10 @@ let benchmarks: @Sendable () -> Void = {
     perThousand.warmupIterations = 2
     perThousand.maxIterations = 100_000
 
-    Benchmark("render SMS + build notice + enqueue (InMemoryNotificationStore)", configuration: perThousand) {
+    Benchmark(
+        "render + notice + enqueue, per notice (goal <= 5 us): SMS, InMemoryNotificationStore",
+        configuration: perThousand
+    ) {
         benchmark in
         let store = InMemoryNotificationStore()
         var counter = 0
@@ -56,7 +62,9 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
-    Benchmark("render SMS + build notice + enqueue, batches of 256 (per notice)", configuration: perThousand) {
+    Benchmark(
+        "render + notice + enqueue, per notice, enqueue(contentsOf:) in batches of 256", configuration: perThousand
+    ) {
         benchmark in
         let store = InMemoryNotificationStore()
         var counter = 0
@@ -97,6 +105,28 @@ let benchmarks: @Sendable () -> Void = {
                     recipientAccountID: "acct-1",
                     department: "IAM", category: .informational, reference: "IAM/DL/2026", templateID: template.id,
                     templateVersion: 1, preferredLocale: "zh-Hant-MO", channels: [.sms], createdAt: now))
+        }
+    }
+
+    // Notices built once; each sample enqueues 1,000 of them into a fresh store.
+    let prebuilt: [Notice]
+    do {
+        prebuilt = try (1...1_000).map { index in
+            try Notice(
+                id: NoticeID(rawValue: "n-\(index)"), idempotencyKey: "k-\(index)", recipientAccountID: "acct-1",
+                department: "IAM", category: .informational, reference: "IAM/DL/2026", templateID: template.id,
+                templateVersion: 1, preferredLocale: "zh-Hant-MO", channels: [.sms], createdAt: now)
+        }
+    } catch {
+        fatalError("benchmark setup failed: \(error)")
+    }
+
+    Benchmark("enqueue only, per notice (InMemoryNotificationStore)", configuration: perThousand) { benchmark in
+        let store = InMemoryNotificationStore()
+        var index = 0
+        for _ in benchmark.scaledIterations {
+            blackHole(try await store.enqueue(prebuilt[index % prebuilt.count], at: now))
+            index += 1
         }
     }
 

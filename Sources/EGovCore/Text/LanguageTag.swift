@@ -179,8 +179,9 @@ public struct LanguageTag: Hashable, Sendable, Codable, CustomStringConvertible 
         return chain
     }
 
-    /// This tag with its last subtag removed, or `nil` for a bare language.
-    private func truncated() -> LanguageTag? {
+    /// This tag with its last subtag removed, or `nil` for a bare language: the step of
+    /// ``truncationChain``.
+    func truncated() -> LanguageTag? {
         if !variants.isEmpty {
             return LanguageTag(
                 language: language, extendedLanguages: extendedLanguages, script: script, region: region,

@@ -64,7 +64,13 @@ public struct LocalizedText: Hashable, Sendable, Codable, ExpressibleByDictionar
     public func text(for tag: LanguageTag, fallback: [LanguageTag] = LocalizedText.defaultFallback)
         -> (tag: LanguageTag, text: String)?
     {
-        for candidate in tag.truncationChain + fallback {
+        // The truncation chain is walked lazily: the requested tag usually matches at once.
+        var candidate: LanguageTag? = tag
+        while let current = candidate {
+            if let text = values[current] { return (current, text) }
+            candidate = current.truncated()
+        }
+        for candidate in fallback {
             if let text = values[candidate] { return (candidate, text) }
         }
         return nil

@@ -2,12 +2,35 @@ import Foundation
 
 /// A ``NotificationStore`` in memory, for tests and single-process use.
 public actor InMemoryNotificationStore: NotificationStore {
-    private var notices: [NoticeID: Notice] = [:]
+    /// Everything kept for one notice, under one key (one hash per look-up, one table to grow).
+    private struct Entry: Sendable {
+        var notice: Notice
+        var delivery: Delivery
+        /// The due time the delivery is scheduled at (heap entries that disagree are stale).
+        var scheduled: Date?
+        var evidence: [EvidenceRecord] = []
+
+        /// Replaces the delivery and reschedules it: pending deliveries at their next attempt,
+        /// leased ones at their lease expiry (to recover from a claimant that disappeared).
+        mutating func store(_ delivery: Delivery, queue: inout DueQueue) {
+            self.delivery = delivery
+            var due: Date?
+            if let lease = delivery.leaseExpiresAt {
+                due = lease
+            } else {
+                switch delivery.state {
+                case .queued, .temporaryFailure: due = delivery.nextAttemptAt ?? .distantPast
+                default: due = nil
+                }
+            }
+            guard scheduled != due else { return }
+            scheduled = due
+            if let due { queue.push(delivery.noticeID, due: due) }
+        }
+    }
+
+    private var entries: [NoticeID: Entry] = [:]
     private var byIdempotencyKey: [String: NoticeID] = [:]
-    private var deliveriesByID: [NoticeID: Delivery] = [:]
-    private var evidenceByID: [NoticeID: [EvidenceRecord]] = [:]
-    /// The due time each pending delivery is scheduled at (heap entries that disagree are stale).
-    private var scheduled: [NoticeID: Date] = [:]
     private var queue = DueQueue()
     /// How long a claim lasts before another claimant may take the delivery.
     public let leaseDuration: TimeInterval
@@ -28,15 +51,16 @@ public actor InMemoryNotificationStore: NotificationStore {
     }
 
     public func enqueue(_ notice: Notice, at time: Date) throws(NotificationError) -> (notice: Notice, created: Bool) {
-        if let existingID = byIdempotencyKey[notice.idempotencyKey], let existing = notices[existingID] {
+        if let existingID = byIdempotencyKey[notice.idempotencyKey], let existing = entries[existingID]?.notice {
             return (existing, false)
         }
-        guard notices[notice.id] == nil else { throw .conflict }
+        guard entries[notice.id] == nil else { throw .conflict }
         var delivery = Delivery(notice: notice)
         try delivery.apply(.enqueue, at: time)
-        notices[notice.id] = notice
+        var entry = Entry(notice: notice, delivery: delivery, scheduled: nil)
+        entry.store(delivery, queue: &queue)
+        entries[notice.id] = entry
         byIdempotencyKey[notice.idempotencyKey] = notice.id
-        store(delivery)
         return (notice, true)
     }
 
@@ -44,35 +68,36 @@ public actor InMemoryNotificationStore: NotificationStore {
         var claimed: [Delivery] = []
         while claimed.count < limit, let top = queue.first, top.due <= now {
             _ = queue.popFirst()
-            guard scheduled[top.id] == top.due, var delivery = deliveriesByID[top.id] else { continue }
+            guard let entry = entries[top.id], entry.scheduled == top.due else { continue }
+            var delivery = entry.delivery
             delivery.leaseExpiresAt = now.addingTimeInterval(leaseDuration)
             delivery.version += 1
-            store(delivery)
+            entries[top.id]?.store(delivery, queue: &queue)
             claimed.append(delivery)
         }
         return claimed
     }
 
     public func update(_ delivery: Delivery) throws(NotificationError) -> Delivery {
-        guard let current = deliveriesByID[delivery.noticeID] else { throw .unknownDelivery }
+        guard let current = entries[delivery.noticeID]?.delivery else { throw .unknownDelivery }
         guard current.version == delivery.version else { throw .conflict }
         var updated = delivery
         updated.version += 1
-        store(updated)
+        entries[delivery.noticeID]?.store(updated, queue: &queue)
         return updated
     }
 
-    public func notice(_ id: NoticeID) -> Notice? { notices[id] }
+    public func notice(_ id: NoticeID) -> Notice? { entries[id]?.notice }
 
-    public func delivery(_ id: NoticeID) -> Delivery? { deliveriesByID[id] }
+    public func delivery(_ id: NoticeID) -> Delivery? { entries[id]?.delivery }
 
     public func deliveries(in states: Set<DeliveryState>) -> [Delivery] {
-        deliveriesByID.values.filter { states.contains($0.state) }
+        entries.values.compactMap { states.contains($0.delivery.state) ? $0.delivery : nil }
     }
 
     public func nextDueDate() -> Date? {
         while let top = queue.first {
-            if scheduled[top.id] == top.due { return top.due }
+            if entries[top.id]?.scheduled == top.due { return top.due }
             _ = queue.popFirst()
         }
         return nil
@@ -80,34 +105,17 @@ public actor InMemoryNotificationStore: NotificationStore {
 
     public func appendEvidence(_ record: EvidenceRecord) throws(NotificationError) {
         let id = NoticeID(record.body.messageID)
-        guard notices[id] != nil else { throw .unknownNotice }
-        let chain = evidenceByID[id, default: []]
-        guard record.body.sequence == chain.count,
-            record.body.previousHash == (chain.last?.hash ?? EvidenceChain.genesisHash)
+        // Only the length and last hash are read, so that appending does not copy the chain.
+        guard let (count, lastHash) = entries[id].map({ ($0.evidence.count, $0.evidence.last?.hash) }) else {
+            throw .unknownNotice
+        }
+        guard record.body.sequence == count, record.body.previousHash == (lastHash ?? EvidenceChain.genesisHash)
         else { throw .evidenceChainConflict }
-        evidenceByID[id, default: []].append(record)
+        entries[id]?.evidence.append(record)
     }
 
-    public func evidence(for id: NoticeID) -> [EvidenceRecord] { evidenceByID[id] ?? [] }
+    public func evidence(for id: NoticeID) -> [EvidenceRecord] { entries[id]?.evidence ?? [] }
 
     /// The number of stored notices.
-    public var noticeCount: Int { notices.count }
-
-    /// Stores `delivery` and reschedules it: pending deliveries at their next attempt, leased
-    /// ones at their lease expiry (to recover from a claimant that disappeared).
-    private func store(_ delivery: Delivery) {
-        deliveriesByID[delivery.noticeID] = delivery
-        var due: Date?
-        if let lease = delivery.leaseExpiresAt {
-            due = lease
-        } else {
-            switch delivery.state {
-            case .queued, .temporaryFailure: due = delivery.nextAttemptAt ?? .distantPast
-            default: due = nil
-            }
-        }
-        guard scheduled[delivery.noticeID] != due else { return }
-        scheduled[delivery.noticeID] = due
-        if let due { queue.push(delivery.noticeID, due: due) }
-    }
+    public var noticeCount: Int { entries.count }
 }

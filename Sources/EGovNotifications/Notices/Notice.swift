@@ -58,8 +58,8 @@ public struct Notice: Sendable, Hashable, Codable {
         else { throw .referenceLooksLikePersonalData }
         guard Self.isValidToken(templateID, maximum: 128) else { throw .invalidNoticeField("templateID") }
         guard templateVersion >= 1 else { throw .invalidNoticeField("templateVersion") }
-        guard (try? LanguageTag(preferredLocale)) != nil else { throw .invalidNoticeField("preferredLocale") }
-        guard !channels.isEmpty, Set(channels).count == channels.count else { throw .invalidChannels }
+        guard Self.isValidLanguageTag(preferredLocale) else { throw .invalidNoticeField("preferredLocale") }
+        guard !channels.isEmpty, Self.areDistinct(channels) else { throw .invalidChannels }
         for (index, attachment) in attachments.enumerated() where !attachment.isWellFormed {
             throw .invalidAttachment(index: index)
         }
@@ -112,9 +112,37 @@ public struct Notice: Sendable, Hashable, Codable {
     }
 
     /// Whether `text` is 1…`maximum` characters without control characters.
+    ///
+    /// Scans UTF-8 bytes: the control characters (general category `Cc`, a set Unicode keeps
+    /// stable) are U+0000–U+001F, U+007F (one byte each) and U+0080–U+009F (`C2 80`–`C2 9F`).
+    /// A text of at most `maximum` bytes has at most `maximum` characters; characters are only
+    /// counted for longer texts.
     static func isValidToken(_ text: String, maximum: Int) -> Bool {
-        let count = text.count
-        guard count >= 1, count <= maximum else { return false }
-        return !text.unicodeScalars.contains { $0.properties.generalCategory == .control }
+        let utf8 = text.utf8
+        guard !utf8.isEmpty else { return false }
+        if utf8.count > maximum, text.count > maximum { return false }
+        var previous: UInt8 = 0
+        for byte in utf8 {
+            if byte < 0x20 || byte == 0x7F || (previous == 0xC2 && (0x80...0x9F).contains(byte)) { return false }
+            previous = byte
+        }
+        return true
+    }
+
+    /// The normalised forms of the tags of ``LocalizedText/defaultFallback`` and `zh-Hans`: a
+    /// preferred locale equal to one of them is a valid tag without parsing it again.
+    private static let knownLanguageTags: [String] = (LocalizedText.defaultFallback + [.zhHans]).map(\.rawValue)
+
+    /// Whether `text` parses as a ``LanguageTag``.
+    static func isValidLanguageTag(_ text: String) -> Bool {
+        knownLanguageTags.contains(text) || (try? LanguageTag(text)) != nil
+    }
+
+    /// Whether no channel appears twice (channel lists are short: no set is built).
+    static func areDistinct(_ channels: [NotificationChannel]) -> Bool {
+        for index in channels.indices.dropFirst() where channels[..<index].contains(channels[index]) {
+            return false
+        }
+        return true
     }
 }

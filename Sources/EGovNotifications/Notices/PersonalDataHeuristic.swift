@@ -19,7 +19,11 @@ public enum PersonalDataHeuristic {
 
     /// Whether `reference` looks like personal data under the rules above.
     public static func looksLikePersonalData(_ reference: String) -> Bool {
-        let bytes = Array(reference.utf8)
+        var reference = reference
+        return reference.withUTF8(scan)
+    }
+
+    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var run = 0
         var index = 0
         while index < bytes.count {

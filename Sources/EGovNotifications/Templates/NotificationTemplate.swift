@@ -28,6 +28,9 @@ public struct NotificationTemplate: Sendable, Hashable, Codable {
     public let variants: [NotificationChannel: ChannelVariant]
     /// The declared placeholders, in declaration order.
     public let placeholders: [PlaceholderSpec]
+    /// Every text parsed once, placeholders resolved to their declaration index (derived from
+    /// the four properties above, so it takes no part in equality, hashing or coding).
+    let compiled: [NotificationChannel: CompiledVariant]
 
     /// Creates and validates a template.
     ///
@@ -41,7 +44,8 @@ public struct NotificationTemplate: Sendable, Hashable, Codable {
         self.version = version
         self.variants = variants
         self.placeholders = placeholders
-        try validate(policy: policy)
+        compiled = try Self.compile(
+            id: id, version: version, variants: variants, placeholders: placeholders, policy: policy)
     }
 
     /// The declaration for a placeholder name, if any.
@@ -51,34 +55,67 @@ public struct NotificationTemplate: Sendable, Hashable, Codable {
 
     /// Checks the template against `policy`; see the type's documentation for the rules.
     public func validate(policy: TemplatePolicy = .default) throws(TemplateError) {
+        _ = try Self.compile(id: id, version: version, variants: variants, placeholders: placeholders, policy: policy)
+    }
+
+    /// The compiled form of `text`, the `locale` text of the body (or subject) of `channel`:
+    /// the one made at creation, or, should there be none, `text` compiled now.
+    func compiledText(_ text: String, channel: NotificationChannel, locale: LanguageTag, isSubject: Bool)
+        throws(TemplateError) -> CompiledText
+    {
+        if let variant = compiled[channel], let found = (isSubject ? variant.subject : variant.body)[locale] {
+            return found
+        }
+        let tokens: [TemplateParser.Token]
+        do {
+            tokens = try TemplateParser.parse(text)
+        } catch {
+            throw .unbalancedSyntax(channel: channel, locale: locale, offset: error.offset)
+        }
+        return CompiledText(tokens: tokens) { name in placeholders.firstIndex { $0.name == name } }
+    }
+
+    /// Validates the parts of a template (see the type's documentation) and compiles its texts.
+    private static func compile(
+        id: String, version: Int, variants: [NotificationChannel: ChannelVariant], placeholders: [PlaceholderSpec],
+        policy: TemplatePolicy
+    ) throws(TemplateError) -> [NotificationChannel: CompiledVariant] {
         guard Self.isValidIdentifier(id) else { throw .invalidIdentifier }
         guard version >= 1 else { throw .invalidVersion(version) }
         guard !variants.isEmpty else { throw .noVariants }
         guard placeholders.count <= policy.maximumPlaceholders else {
             throw .tooManyPlaceholders(limit: policy.maximumPlaceholders)
         }
-        var declared: [String: PlaceholderType] = [:]
+        var declared: [String: Declared] = [:]
         for (index, spec) in placeholders.enumerated() {
             guard PlaceholderSpec.isValidName(spec.name) else { throw .invalidPlaceholderName(index: index) }
             guard declared[spec.name] == nil else { throw .duplicatePlaceholder(name: spec.name) }
             if let maximum = spec.maximumLength, maximum < 1 { throw .invalidMaximumLength(name: spec.name) }
-            declared[spec.name] = spec.type
+            declared[spec.name] = Declared(index: index, type: spec.type)
         }
         var used: Set<String> = []
+        var compiled: [NotificationChannel: CompiledVariant] = [:]
         for channel in NotificationChannel.allCases {
             guard let variant = variants[channel] else { continue }
-            try Self.validate(
+            compiled[channel] = try Self.validate(
                 variant, channel: channel, declared: declared, policy: policy, used: &used)
         }
         if let unused = placeholders.first(where: { !used.contains($0.name) }) {
             throw .unusedPlaceholder(name: unused.name)
         }
+        return compiled
+    }
+
+    /// A declared placeholder: its position in ``placeholders`` and its type.
+    private struct Declared {
+        var index: Int
+        var type: PlaceholderType
     }
 
     private static func validate(
-        _ variant: ChannelVariant, channel: NotificationChannel, declared: [String: PlaceholderType],
+        _ variant: ChannelVariant, channel: NotificationChannel, declared: [String: Declared],
         policy: TemplatePolicy, used: inout Set<String>
-    ) throws(TemplateError) {
+    ) throws(TemplateError) -> CompiledVariant {
         if variant.letter != nil, channel != .letter { throw .letterRequirementsNotAllowed(channel: channel) }
         switch channel {
         case .sms: if variant.subject != nil { throw .subjectNotAllowed(channel: channel) }
@@ -88,9 +125,10 @@ public struct NotificationTemplate: Sendable, Hashable, Codable {
         if let missing = variant.body.missingLanguages(required: policy.requiredLocales).first {
             throw .missingLocale(channel: channel, locale: missing)
         }
-        try validateTexts(
+        var compiled = CompiledVariant()
+        compiled.body = try validateTexts(
             variant.body, isSubject: false, channel: channel, declared: declared, policy: policy, used: &used)
-        guard let subject = variant.subject else { return }
+        guard let subject = variant.subject else { return compiled }
         if let missing = subject.missingLanguages(required: policy.requiredLocales).first {
             throw .missingLocale(channel: channel, locale: missing)
         }
@@ -101,14 +139,16 @@ public struct NotificationTemplate: Sendable, Hashable, Codable {
         {
             throw .subjectLocaleMismatch(channel: channel, locale: odd)
         }
-        try validateTexts(
+        compiled.subject = try validateTexts(
             subject, isSubject: true, channel: channel, declared: declared, policy: policy, used: &used)
+        return compiled
     }
 
     private static func validateTexts(
         _ texts: LocalizedText, isSubject: Bool, channel: NotificationChannel,
-        declared: [String: PlaceholderType], policy: TemplatePolicy, used: inout Set<String>
-    ) throws(TemplateError) {
+        declared: [String: Declared], policy: TemplatePolicy, used: inout Set<String>
+    ) throws(TemplateError) -> [LanguageTag: CompiledText] {
+        var compiled: [LanguageTag: CompiledText] = [:]
         for locale in texts.languages {
             let text = texts[locale] ?? ""
             guard text.utf8.count <= policy.maximumTextBytes else {
@@ -128,7 +168,7 @@ public struct NotificationTemplate: Sendable, Hashable, Codable {
                 switch token {
                 case .literal: continue
                 case .placeholder(let name):
-                    guard let type = declared[name] else {
+                    guard let type = declared[name]?.type else {
                         throw .undeclaredPlaceholder(name: name, channel: channel, locale: locale)
                     }
                     guard type != .boolean else {
@@ -136,7 +176,7 @@ public struct NotificationTemplate: Sendable, Hashable, Codable {
                     }
                     used.insert(name)
                 case .conditional(let name, _):
-                    guard let type = declared[name] else {
+                    guard let type = declared[name]?.type else {
                         throw .undeclaredPlaceholder(name: name, channel: channel, locale: locale)
                     }
                     guard type == .boolean else {
@@ -145,7 +185,9 @@ public struct NotificationTemplate: Sendable, Hashable, Codable {
                     used.insert(name)
                 }
             }
+            compiled[locale] = CompiledText(tokens: tokens) { declared[$0]?.index }
         }
+        return compiled
     }
 
     private static func isValidIdentifier(_ id: String) -> Bool {
@@ -155,6 +197,21 @@ public struct NotificationTemplate: Sendable, Hashable, Codable {
             (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte)
                 || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
         }
+    }
+
+    /// Equal when identifier, version, variants and placeholders are (the compiled texts
+    /// follow from them).
+    public static func == (lhs: NotificationTemplate, rhs: NotificationTemplate) -> Bool {
+        lhs.id == rhs.id && lhs.version == rhs.version && lhs.variants == rhs.variants
+            && lhs.placeholders == rhs.placeholders
+    }
+
+    /// Hashes identifier, version, variants and placeholders.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(id)
+        hasher.combine(version)
+        hasher.combine(variants)
+        hasher.combine(placeholders)
     }
 
     private enum CodingKeys: String, CodingKey {

@@ -22,17 +22,16 @@ enum PersonalisationValidator {
         }
         func string() throws(TemplateError) -> String {
             guard case .string(let string) = value else { throw invalid("expected a JSON string") }
-            guard string.count <= limit else { throw .valueTooLong(name: name, limit: limit) }
+            // At most `limit` bytes is at most `limit` characters: count characters only past that.
+            guard string.utf8.count <= limit || string.count <= limit else {
+                throw .valueTooLong(name: name, limit: limit)
+            }
             return string
         }
         switch spec.type {
         case .text:
             let text = try string()
-            let forbidden = text.unicodeScalars.contains { scalar in
-                (scalar.value < 0x20 && scalar != "\n" && scalar != "\t" && scalar != "\r")
-                    || (0x7F...0x9F).contains(scalar.value)
-            }
-            guard !forbidden else { throw invalid("contains control characters") }
+            guard !containsForbiddenControl(text) else { throw invalid("contains control characters") }
             return .text(text)
         case .number:
             guard case .number(let number) = value else { throw invalid("expected a JSON number") }
@@ -72,13 +71,34 @@ enum PersonalisationValidator {
         }
     }
 
+    /// Whether `text` has a control character other than line feed, tab and carriage return:
+    /// U+0000–U+001F and U+007F (single bytes) or U+0080–U+009F (`C2 80`–`C2 9F` in UTF-8).
+    static func containsForbiddenControl(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte < 0x20 {
+                if byte != 0x0A, byte != 0x09, byte != 0x0D { return true }
+            } else if byte == 0x7F || (previous == 0xC2 && (0x80...0x9F).contains(byte)) {
+                return true
+            }
+            previous = byte
+        }
+        return false
+    }
+
     /// Parses a strict `YYYY-MM-DD` date with a real day of the proleptic Gregorian calendar.
     static func parseDate(_ text: String) -> (Int, Int, Int)? {
-        let bytes = Array(text.utf8)
+        guard text.utf8.count == 10 else { return nil }
+        var text = text
+        return text.withUTF8(parseDate)
+    }
+
+    private static func parseDate(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int, Int)? {
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
         func number(_ range: Range<Int>) -> Int? {
             var result = 0
-            for byte in bytes[range] {
+            for index in range {
+                let byte = bytes[index]
                 guard (0x30...0x39).contains(byte) else { return nil }
                 result = result * 10 + Int(byte - 0x30)
             }
@@ -88,28 +108,54 @@ enum PersonalisationValidator {
             year >= 1, (1...12).contains(month), day >= 1
         else { return nil }
         let isLeap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-        let lengths = [31, isLeap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-        guard day <= lengths[month - 1] else { return nil }
+        let length =
+            switch month {
+            case 2: isLeap ? 29 : 28
+            case 4, 6, 9, 11: 30
+            default: 31
+            }
+        guard day <= length else { return nil }
         return (year, month, day)
     }
 
-    /// Formats a date for a locale: `2026年11月21日` (zh), `21/11/2026` (pt), `21 November 2026`
-    /// (en), ISO 8601 otherwise.
-    static func formatDate(year: Int, month: Int, day: Int, locale: LanguageTag) -> String {
-        func pad(_ value: Int, _ width: Int) -> String {
+    /// Appends a date formatted for a locale to `output`: `2026年11月21日` (zh), `21/11/2026` (pt),
+    /// `21 November 2026` (en), ISO 8601 otherwise.
+    static func appendDate(year: Int, month: Int, day: Int, locale: LanguageTag, to output: inout String) {
+        func append(_ value: Int, width: Int = 0) {
             let digits = String(value)
-            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+            for _ in 0..<max(0, width - digits.utf8.count) { output += "0" }
+            output += digits
         }
         switch locale.language {
-        case "zh": return "\(year)年\(month)月\(day)日"
-        case "pt": return "\(pad(day, 2))/\(pad(month, 2))/\(pad(year, 4))"
+        case "zh":
+            append(year)
+            output += "年"
+            append(month)
+            output += "月"
+            append(day)
+            output += "日"
+        case "pt":
+            append(day, width: 2)
+            output += "/"
+            append(month, width: 2)
+            output += "/"
+            append(year, width: 4)
         case "en":
             let months = [
                 "January", "February", "March", "April", "May", "June", "July", "August", "September",
                 "October", "November", "December",
             ]
-            return "\(day) \(months[month - 1]) \(year)"
-        default: return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+            append(day)
+            output += " "
+            output += months.indices.contains(month - 1) ? months[month - 1] : String(month)
+            output += " "
+            append(year)
+        default:
+            append(year, width: 4)
+            output += "-"
+            append(month, width: 2)
+            output += "-"
+            append(day, width: 2)
         }
     }
 

@@ -29,29 +29,29 @@ public struct SMSInfo: Sendable, Hashable, Codable {
     /// - Throws: ``TemplateError/smsTooLong(segments:limit:)`` if more parts are needed.
     public init(text: String, maximumSegments: Int = SMSInfo.defaultMaximumSegments) throws(TemplateError) {
         let limit = min(max(maximumSegments, 1), 255)
-        var septets: [Int] = []
+        var septets = 0
         var isGSM = true
         for scalar in text.unicodeScalars {
             guard let cost = SMSSegmentation.gsm7Septets(scalar) else {
                 isGSM = false
                 break
             }
-            septets.append(cost)
+            septets += cost
         }
-        let costs: [Int]
         if isGSM {
             encoding = .gsm7
-            costs = septets
+            units = septets
             segments = SMSSegmentation.segments(
-                costs: costs, single: SMSSegmentation.gsm7SingleLimit, part: SMSSegmentation.gsm7PartLimit)
+                total: septets, costs: text.unicodeScalars.lazy.map { SMSSegmentation.gsm7Septets($0) ?? 1 },
+                single: SMSSegmentation.gsm7SingleLimit, part: SMSSegmentation.gsm7PartLimit)
         } else {
             encoding = .ucs2
-            costs = text.unicodeScalars.map { $0.utf16.count }
+            units = SMSSegmentation.utf16Count(text)
             segments = SMSSegmentation.segments(
-                costs: costs, single: SMSSegmentation.ucs2SingleLimit, part: SMSSegmentation.ucs2PartLimit)
+                total: units, costs: text.unicodeScalars.lazy.map { $0.utf16.count },
+                single: SMSSegmentation.ucs2SingleLimit, part: SMSSegmentation.ucs2PartLimit)
         }
-        units = costs.reduce(0, +)
-        characters = text.count
+        characters = SMSSegmentation.characterCount(text)
         guard segments <= limit else { throw .smsTooLong(segments: segments, limit: limit) }
     }
 }

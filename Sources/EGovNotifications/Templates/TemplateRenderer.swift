@@ -54,11 +54,14 @@ public struct TemplateRenderer: Sendable {
         guard let (usedLocale, bodyText) = variant.body.text(for: locale, fallback: fallback) else {
             throw .localeNotAvailable(channel: channel, requested: locale)
         }
-        let body = try substitute(bodyText, values: values, locale: usedLocale, channel: channel)
+        let compiledBody = try template.compiledText(bodyText, channel: channel, locale: usedLocale, isSubject: false)
+        let body = try substitute(compiledBody, values: values, locale: usedLocale, channel: channel)
         guard !body.allSatisfy(\.isWhitespace) else { throw .emptyMessage(channel: channel) }
         var subject: String?
         if let subjectText = variant.subject?[usedLocale] {
-            let rendered = try substitute(subjectText, values: values, locale: usedLocale, channel: channel)
+            let compiledSubject = try template.compiledText(
+                subjectText, channel: channel, locale: usedLocale, isSubject: true)
+            let rendered = try substitute(compiledSubject, values: values, locale: usedLocale, channel: channel)
             subject = String(rendered.map { $0.isNewline ? " " : $0 })
         }
         let html = channel == .email ? Self.htmlFragment(body) : nil
@@ -69,8 +72,9 @@ public struct TemplateRenderer: Sendable {
 
     private typealias Value = PersonalisationValidator.Checked
 
+    /// The checked value of every declared placeholder, in declaration order.
     private func resolveValues(_ template: NotificationTemplate, personalisation: [String: JSONValue])
-        throws(TemplateError) -> [String: Value]
+        throws(TemplateError) -> [Value]
     {
         var size = 0
         for (key, value) in personalisation {
@@ -79,45 +83,49 @@ public struct TemplateRenderer: Sendable {
         guard size <= maximumPersonalisationBytes else {
             throw .personalisationTooLarge(limit: maximumPersonalisationBytes)
         }
-        for key in personalisation.keys.sorted() where template.placeholder(named: key) == nil {
-            throw .unexpectedPersonalisation(name: PlaceholderSpec.isValidName(key) ? key : "<invalid key>")
+        // The error names the first undeclared key in sorted order; keys are sorted only then.
+        if personalisation.keys.contains(where: { template.placeholder(named: $0) == nil }) {
+            for key in personalisation.keys.sorted() where template.placeholder(named: key) == nil {
+                throw .unexpectedPersonalisation(name: PlaceholderSpec.isValidName(key) ? key : "<invalid key>")
+            }
         }
-        var values: [String: Value] = [:]
+        var values: [Value] = []
+        values.reserveCapacity(template.placeholders.count)
         for spec in template.placeholders {
             let raw = personalisation[spec.name] ?? .null
-            if raw == .null {
+            if case .null = raw {
                 guard !spec.isRequired else { throw .missingPersonalisation(name: spec.name) }
-                values[spec.name] = spec.type == .boolean ? .flag(false) : .text("")
+                values.append(spec.type == .boolean ? .flag(false) : .text(""))
                 continue
             }
             let limit = min(spec.maximumLength ?? maximumValueLength, maximumValueLength)
-            values[spec.name] = try PersonalisationValidator.check(raw, spec: spec, limit: limit)
+            values.append(try PersonalisationValidator.check(raw, spec: spec, limit: limit))
         }
         return values
     }
 
     private func substitute(
-        _ text: String, values: [String: Value], locale: LanguageTag, channel: NotificationChannel
+        _ text: CompiledText, values: [Value], locale: LanguageTag, channel: NotificationChannel
     ) throws(TemplateError) -> String {
-        let tokens: [TemplateParser.Token]
-        do {
-            tokens = try TemplateParser.parse(text)
-        } catch {
-            throw .unbalancedSyntax(channel: channel, locale: locale, offset: error.offset)
-        }
         var output = ""
-        for token in tokens {
-            switch token {
+        var estimate = text.literalBytes
+        for value in values {
+            if case .text(let string) = value { estimate += string.utf8.count } else { estimate += 24 }
+        }
+        output.reserveCapacity(max(0, min(estimate, maximumRenderedBytes)))
+        for segment in text.segments {
+            switch segment {
             case .literal(let literal): output += literal
-            case .placeholder(let name):
-                switch values[name] {
+            case .value(let index):
+                guard values.indices.contains(index) else { break }
+                switch values[index] {
                 case .text(let value): output += value
                 case .date(let year, let month, let day):
-                    output += PersonalisationValidator.formatDate(year: year, month: month, day: day, locale: locale)
-                case .flag, nil: break
+                    PersonalisationValidator.appendDate(year: year, month: month, day: day, locale: locale, to: &output)
+                case .flag: break
                 }
-            case .conditional(let name, let shown):
-                if case .flag(true) = values[name] { output += shown }
+            case .conditional(let index, let shown):
+                if values.indices.contains(index), case .flag(true) = values[index] { output += shown }
             }
             guard output.utf8.count <= maximumRenderedBytes else {
                 throw .renderedTooLarge(channel: channel, limit: maximumRenderedBytes)
