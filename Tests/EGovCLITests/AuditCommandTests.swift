@@ -64,17 +64,21 @@ struct AuditCommandTests {
         #expect(try wrongKey.json()["firstInvalid"] as? Int == 0)
         #expect(try wrongKey.json()["reason"] as? String == "checkpointSignatureInvalid")
 
-        // Truncated tail: only detectable with the expected count.
-        let truncated = Array(lines[0..<(lines.count - 1)])
+        // Truncated tail (entries 4 and 5 and the checkpoint at 6 gone; entry 3 stays, unsigned):
+        // only detectable with the expected count.
+        #expect(lines.count == 9)
+        let truncated = Array(lines[0..<(lines.count - 3)])
         try dir.write("truncated.jsonl", Self.text(truncated))
         let quiet = try await CLIRunner.egov(["audit", "verify", "--key", dir.path("key.pub"), dir.path("truncated.jsonl")])
         #expect(quiet.status == 0, "entries after the last checkpoint are unsigned")
         #expect(try quiet.json()["signedEntries"] as? Int == 3)
+        #expect(try quiet.json()["entries"] as? Int == 4)
         let counted = try await CLIRunner.egov([
             "audit", "verify", "--key", dir.path("key.pub"), "--expected-count", "6", dir.path("truncated.jsonl"),
         ])
         #expect(counted.status == 1)
         #expect(try counted.json()["reason"] as? String == "countMismatch")
+        #expect(try counted.json()["firstInvalid"] as? Int == 4)
 
         // From standard input.
         let piped = try await CLIRunner.egov(

@@ -80,13 +80,13 @@ import Testing
         _ number: String = "DSAJ-OF-2026-0012", kind: OfficialDocumentKind = .requestForComments,
         from issuer: String = "DSAJ", to recipient: String = "DSAT", thread: String = "thread-2026-001",
         inReplyTo: DocumentReference? = nil, classification: OfficialDocumentClassification = .limited,
-        urgency: OfficialDocumentUrgency = .urgent
+        urgency: OfficialDocumentUrgency = .urgent, issuedAt: Date = TestPKI.referenceDate
     ) -> OfficialDocumentMetadata {
         OfficialDocumentMetadata(
             documentNumber: number, kind: kind, issuingDepartment: issuer, recipientDepartment: recipient,
             title: [.zhHant: "關於修訂交通規例的徵詢意見", .pt: "Pedido de parecer sobre o regulamento de trânsito"],
-            classification: classification, urgency: urgency, issuedAt: TestPKI.referenceDate,
-            replyDeadline: TestPKI.referenceDate + 14 * day, threadID: thread, inReplyTo: inReplyTo,
+            classification: classification, urgency: urgency, issuedAt: issuedAt,
+            replyDeadline: issuedAt + 14 * day, threadID: thread, inReplyTo: inReplyTo,
             contentType: "application/pdf")
     }
 
@@ -158,7 +158,7 @@ import Testing
         var forgedSeal = document
         forgedSeal.seal = segments.joined(separator: ".")
         forgedSeal.metadata.classification = .public
-        do {
+        do throws(DocumentExchangeError) {
             _ = try await registry.receive(forgedSeal)
             Issue.record("a document with an edited seal payload was accepted")
         } catch {
@@ -232,8 +232,9 @@ import Testing
         #expect(throws: DocumentExchangeError.self) {
             try sender.verifyReceipt(edited, for: document, type: .registration)
         }
-        do {
+        do throws(DocumentExchangeError) {
             _ = try sender.verifyReceipt(edited, for: document, type: .registration)
+            Issue.record("an edited receipt was accepted")
         } catch {
             guard case .receiptSignatureInvalid = error else {
                 Issue.record("unexpected \(error)")
@@ -291,7 +292,7 @@ import Testing
         let reply = try await dsatSender.seal(
             Self.metadata(
                 "DSAT-OF-2026-0345", kind: .reply, from: "DSAT", to: "DSAJ", inReplyTo: request.metadata.reference,
-                urgency: .normal),
+                urgency: .normal, issuedAt: world.clock.now()),
             content: Array("%PDF reply".utf8))
         try await dsatRegistry.recordSent(reply)
         let receipt = try await dsajRegistry.receive(reply)

@@ -91,7 +91,7 @@ public struct AuditCheckpoint: Sendable, Hashable {
     /// - Throws: ``AuditCheckpointError``.
     public static func verify(_ jws: String, key: any VerificationKey) throws(AuditCheckpointError) -> AuditCheckpoint {
         let verified: VerifiedJWS
-        do {
+        do throws(JWSError) {
             verified = try JWS.verify(
                 jws, key: key, policy: JWSVerificationPolicy(expectedType: jwsType, maximumLength: maximumJWSLength))
         } catch {

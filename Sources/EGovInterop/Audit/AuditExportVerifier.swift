@@ -101,7 +101,7 @@ public struct AuditExportVerifier: Sendable {
                 break
             }
             switch members["type"] {
-            case .string("entry"):
+            case .string("entry")?:
                 guard let entry = Self.entry(members) else {
                     malformed = (entries.count, .malformedLine)
                     break
@@ -109,7 +109,7 @@ public struct AuditExportVerifier: Sendable {
                 guard entries.count < limits.maximumEntries else { throw .tooManyEntries(limit: limits.maximumEntries) }
                 entries.append(entry)
                 items.append(.entry(entry))
-            case .string("checkpoint"):
+            case .string("checkpoint")?:
                 guard Set(members.keys) == ["type", "checkpoint", "jws"], case .string(let jws)? = members["jws"],
                     let stated = members["checkpoint"]
                 else {
@@ -169,7 +169,8 @@ public struct AuditExportVerifier: Sendable {
             signed = checkpoint.count
         }
         if let checkpointFailure { failures.append(checkpointFailure) }
-        if !entries.isEmpty, signed == 0, checkpointFailure == nil {
+        // Only when nothing more specific failed: a malformed line also hides later checkpoints.
+        if !entries.isEmpty, signed == 0, failures.isEmpty {
             failures.append((0, .noCheckpoint))
         }
         if let expectedCount, expectedCount != entries.count {
