@@ -383,3 +383,47 @@ extension OfficialDocumentMetadata {
         return copy
     }
 }
+
+/// Seal levels and limits of the registry.
+@Suite struct DocumentRegistryLevelTests {
+    @Test func aQualifiedRegistryRefusesAnAdvancedSeal() async throws {
+        let world = try DocumentExchangeTests.world()
+        // A seal certificate without QC statements is at most advanced.
+        let advanced = try world.pki.issueLeaf(
+            profile: .organisationSeal, subject: try DocumentExchangeTests.organisation("DSAJ"), qcStatements: false)
+        let sender = DocumentSender(
+            department: "DSAJ", signer: try world.signer(advanced), trustList: world.trustList,
+            registries: ["DSAT": "DSAT"], clock: world.clock)
+        let document = try await sender.seal(DocumentExchangeTests.metadata(), content: DocumentExchangeTests.content)
+        let qualifiedOnly = DocumentRegistry(
+            configuration: .init(
+                department: "DSAT", registryNumberPrefix: "DSAT-IN", correspondents: ["DSAJ": "DSAJ"],
+                minimumSealLevel: .qualified),
+            signer: try world.signer(world.dsat), trustList: world.trustList, clock: world.clock)
+        await #expect(throws: DocumentExchangeError.self) { try await qualifiedOnly.receive(document) }
+        // The default (advanced) registry accepts it.
+        _ = try await world.dsatRegistry().receive(document)
+    }
+
+    @Test func aSignatureCertificateIsNotASeal() async throws {
+        let world = try DocumentExchangeTests.world()
+        var trustList = world.trustList
+        // A personal signature under a signing service validates as a signature, not a seal: refused.
+        let personPKI = try TestPKI(algorithm: .p256, leafProfile: .personSigning)
+        trustList.services.append(
+            TrustedService(
+                name: [.en: "Other signing CA"], type: .signing, isQualified: true,
+                certificates: [personPKI.root.certificate],
+                history: [.init(status: .granted, from: TestPKI.referenceDate - 3650 * 86_400)]))
+        let signer = try DocumentSigner(
+            signingKey: personPKI.leaf.privateKey.signingKey(for: .es256),
+            certificates: [personPKI.leaf.certificate, personPKI.intermediate.certificate], clock: world.clock)
+        let document = try await DocumentSender(
+            department: "DSAJ", signer: signer, trustList: trustList, registries: [:], clock: world.clock
+        ).seal(DocumentExchangeTests.metadata(), content: DocumentExchangeTests.content)
+        let registry = DocumentRegistry(
+            configuration: .init(department: "DSAT", registryNumberPrefix: "DSAT-IN", correspondents: ["DSAJ": "DSAJ"]),
+            signer: try world.signer(world.dsat), trustList: trustList, clock: world.clock)
+        await #expect(throws: DocumentExchangeError.self) { try await registry.receive(document) }
+    }
+}
