@@ -131,6 +131,8 @@ import Testing
         #expect(actions == ["document.delivered", "document.registered", "document.delivered", "document.registered"])
         #expect(await world.auditLog.verify().isValid)
         #expect(!document.description.contains("交通"))
+        #expect(!document.metadata.description.contains("交通"))
+        #expect(!"\(document.metadata)".contains("trânsito"))
     }
 
     @Test func tamperedDocumentsAreRefusedAtDelivery() async throws {

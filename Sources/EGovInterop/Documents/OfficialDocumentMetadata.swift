@@ -22,7 +22,9 @@ import Foundation
 /// `replyDeadline` and `inReplyTo` are omitted when absent. Departments, thread IDs and content
 /// types are opaque references (visible ASCII); document numbers and titles may be any text
 /// without control characters, within the limits below.
-public struct OfficialDocumentMetadata: Sendable, Hashable {
+///
+/// `description` omits the title (a confidential document's title can itself be sensitive).
+public struct OfficialDocumentMetadata: Sendable, Hashable, CustomStringConvertible {
     /// The payload's `type` member.
     public static let payloadType = "egov-official-document"
     /// Longest accepted document number, in UTF-8 bytes.
@@ -84,6 +86,12 @@ public struct OfficialDocumentMetadata: Sendable, Hashable {
         self.contentType = contentType
         self.contentDigest = contentDigest
         self.contentLength = contentLength
+    }
+
+    /// A summary without the title.
+    public var description: String {
+        "OfficialDocumentMetadata(\(documentNumber), \(kind.rawValue), \(issuingDepartment) → \(recipientDepartment), "
+            + "\(classification.rawValue), \(urgency.rawValue), thread: \(threadID))"
     }
 
     /// A reference to this document, for a reply's ``inReplyTo``.
