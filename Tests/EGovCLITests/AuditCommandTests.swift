@@ -52,14 +52,18 @@ struct AuditCommandTests {
         let index = try #require(edited.firstIndex { $0.contains(#""subject":"msg-4""#) })
         edited[index] = edited[index].replacingOccurrences(of: "licence-check", with: "tax-check")
         try dir.write("edited.jsonl", Self.text(edited))
-        let tampered = try await CLIRunner.egov(["audit", "verify", "--key", dir.path("key.pub"), dir.path("edited.jsonl")])
+        let tampered = try await CLIRunner.egov([
+            "audit", "verify", "--key", dir.path("key.pub"), dir.path("edited.jsonl"),
+        ])
         #expect(tampered.status == 1)
         #expect(try tampered.json()["valid"] as? Bool == false)
         #expect(try tampered.json()["firstInvalid"] as? Int == 4)
         #expect(try tampered.json()["reason"] as? String == "hashMismatch")
 
         // Wrong key.
-        let wrongKey = try await CLIRunner.egov(["audit", "verify", "--key", dir.path("other.pub"), dir.path("log.jsonl")])
+        let wrongKey = try await CLIRunner.egov([
+            "audit", "verify", "--key", dir.path("other.pub"), dir.path("log.jsonl"),
+        ])
         #expect(wrongKey.status == 1)
         #expect(try wrongKey.json()["firstInvalid"] as? Int == 0)
         #expect(try wrongKey.json()["reason"] as? String == "checkpointSignatureInvalid")
@@ -69,7 +73,9 @@ struct AuditCommandTests {
         #expect(lines.count == 9)
         let truncated = Array(lines[0..<(lines.count - 3)])
         try dir.write("truncated.jsonl", Self.text(truncated))
-        let quiet = try await CLIRunner.egov(["audit", "verify", "--key", dir.path("key.pub"), dir.path("truncated.jsonl")])
+        let quiet = try await CLIRunner.egov([
+            "audit", "verify", "--key", dir.path("key.pub"), dir.path("truncated.jsonl"),
+        ])
         #expect(quiet.status == 0, "entries after the last checkpoint are unsigned")
         #expect(try quiet.json()["signedEntries"] as? Int == 3)
         #expect(try quiet.json()["entries"] as? Int == 4)
@@ -96,11 +102,17 @@ struct AuditCommandTests {
         let junk = try await CLIRunner.egov(["audit", "verify", "--key", dir.path("key.pub"), dir.path("junk.jsonl")])
         #expect(junk.status == 65)
         #expect(try junk.errorJSON()["error"] == "interop.audit.export.invalid_header")
-        try dir.write("future.jsonl", #"{"format":"egov-audit-log","hashAlgorithm":"sha-256","type":"header","version":"2"}"# + "\n")
-        let future = try await CLIRunner.egov(["audit", "verify", "--key", dir.path("key.pub"), dir.path("future.jsonl")])
+        try dir.write(
+            "future.jsonl",
+            #"{"format":"egov-audit-log","hashAlgorithm":"sha-256","type":"header","version":"2"}"# + "\n")
+        let future = try await CLIRunner.egov([
+            "audit", "verify", "--key", dir.path("key.pub"), dir.path("future.jsonl"),
+        ])
         #expect(future.status == 65)
         #expect(try future.errorJSON()["error"] == "interop.audit.export.unsupported_version")
-        let missing = try await CLIRunner.egov(["audit", "verify", "--key", dir.path("key.pub"), dir.path("nope.jsonl")])
+        let missing = try await CLIRunner.egov([
+            "audit", "verify", "--key", dir.path("key.pub"), dir.path("nope.jsonl"),
+        ])
         #expect(missing.status != 0 && missing.status != 1)
         let noKey = try await CLIRunner.egov(["audit", "verify", dir.path("junk.jsonl")])
         #expect(noKey.status == 64)

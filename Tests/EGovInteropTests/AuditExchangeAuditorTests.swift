@@ -16,7 +16,8 @@ import Testing
     @Test func exchangeBecomesAnEventWithReferencesOnly() throws {
         let request = ExchangeDescription.digest(of: Array("{\"resident\":\"1234567(8)\"}".utf8))
         let description = ExchangeDescription(
-            messageID: "msg-1", side: .service, client: "DSAJ", service: "DSI.residence-check", purpose: "licence-check",
+            messageID: "msg-1", side: .service, client: "DSAJ", service: "DSI.residence-check",
+            purpose: "licence-check",
             outcome: .completed, statusCode: 200, requestHash: request)
         let event = try description.auditEvent()
         #expect(event.actor == "DSAJ")
@@ -31,9 +32,11 @@ import Testing
     }
 
     @Test(arguments: [
-        ("client", "CHAN Tai Man"), ("client", ""), ("purpose", "陳大文"), ("messageID", String(repeating: "a", count: 257)),
+        ("client", "CHAN Tai Man"), ("client", ""), ("purpose", "陳大文"),
+        ("messageID", String(repeating: "a", count: 257)),
         ("requestHash", "sha-256:ABC"), ("requestHash", "md5:" + String(repeating: "0", count: 32)),
-        ("requestHash", String(repeating: "0", count: 64)), ("responseHash", "sha-256:" + String(repeating: "G", count: 64)),
+        ("requestHash", String(repeating: "0", count: 64)),
+        ("responseHash", "sha-256:" + String(repeating: "G", count: 64)),
     ])
     func invalidFieldsAreRefusedWithoutEchoingValues(_ field: String, _ value: String) throws {
         var description = ExchangeDescription(
@@ -93,7 +96,8 @@ import Testing
         let (signer, key) = try Self.signer()
         let log = InMemoryAuditLog(hashFunction: HashAlgorithm.sha256)
         #expect(throws: ExchangeAuditError.self) {
-            try ExchangeAuditor(log: log, hashAlgorithm: .sha256, signer: signer, checkpointInterval: 0, clock: ManualClock())
+            try ExchangeAuditor(
+                log: log, hashAlgorithm: .sha256, signer: signer, checkpointInterval: 0, clock: ManualClock())
         }
         #expect(throws: ExchangeAuditError.self) { try AuditCheckpointSigner(key: key, keyID: "", issuer: "DSAJ") }
         #expect(!signer.description.contains("PRIVATE"))

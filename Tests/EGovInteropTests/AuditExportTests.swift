@@ -217,7 +217,8 @@ import Testing
         let otherKey = try PrivateKey.generate(.p256).signingKey(for: .es256)
         let forgedJWS = try await JWS.sign(
             payload: try Base64URL.decode(segments[1]),
-            header: JWSHeader(algorithm: .es256, type: AuditCheckpoint.jwsType, keyID: "dsaj-audit-2026"), key: otherKey)
+            header: JWSHeader(algorithm: .es256, type: AuditCheckpoint.jwsType, keyID: "dsaj-audit-2026"), key: otherKey
+        )
         members["jws"] = .string(forgedJWS)
         value = .object(members)
         var lines = original
@@ -236,7 +237,8 @@ import Testing
 
         // A readable checkpoint member that differs from the signed payload.
         lines = original
-        lines[index] = lines[index].replacingOccurrences(of: #"{"checkpoint":{"count":10,"#, with: #"{"checkpoint":{"count":11,"#)
+        lines[index] = lines[index].replacingOccurrences(
+            of: #"{"checkpoint":{"count":10,"#, with: #"{"checkpoint":{"count":11,"#)
         let edited = try fixture.verifier.verify(Self.bytes(lines))
         #expect(edited.reason == .checkpointMalformed)
         #expect(edited.firstInvalid == 5)

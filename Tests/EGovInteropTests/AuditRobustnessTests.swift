@@ -13,7 +13,8 @@ import Testing
         let key = try PrivateKey.generate(for: algorithm).signingKey(for: algorithm)
         let clock = ManualClock()
         let auditor = try ExchangeAuditor(
-            log: InMemoryAuditLog(hashFunction: algorithm == .sm2 ? HashAlgorithm.sm3 : HashAlgorithm.sha256, clock: clock),
+            log: InMemoryAuditLog(
+                hashFunction: algorithm == .sm2 ? HashAlgorithm.sm3 : HashAlgorithm.sha256, clock: clock),
             hashAlgorithm: algorithm == .sm2 ? .sm3 : .sha256,
             signer: try AuditCheckpointSigner(key: key, keyID: "k-\(algorithm.rawValue)", issuer: "DSAJ"),
             checkpointInterval: 2, clock: clock)
@@ -35,7 +36,8 @@ import Testing
         let key = try PrivateKey.generate(.p256).signingKey(for: .es256)
         let auditor = try ExchangeAuditor(
             log: InMemoryAuditLog(hashFunction: HashAlgorithm.sha256, clock: clock), hashAlgorithm: .sha256,
-            signer: try AuditCheckpointSigner(key: key, keyID: "k1", issuer: "DSAJ"), checkpointInterval: 5, clock: clock)
+            signer: try AuditCheckpointSigner(key: key, keyID: "k1", issuer: "DSAJ"), checkpointInterval: 5,
+            clock: clock)
         try await withThrowingTaskGroup(of: Void.self) { group in
             for index in 0..<40 {
                 group.addTask {
@@ -85,7 +87,9 @@ import Testing
             if result.valid {
                 #expect(result.signedEntries <= result.entries)
                 #expect(result.signedEntries % 3 == 0)
-                #expect(try verifier.verify(AuditExportTests.bytes(Array(lines[0..<count])), expectedCount: 6).valid == (result.entries == 6))
+                #expect(
+                    try verifier.verify(AuditExportTests.bytes(Array(lines[0..<count])), expectedCount: 6).valid
+                        == (result.entries == 6))
             }
         }
     }

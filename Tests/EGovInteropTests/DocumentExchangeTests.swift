@@ -41,13 +41,15 @@ import Testing
 
         func dsatRegistry(signedBy issued: TestPKI.Issued? = nil) throws -> DocumentRegistry {
             DocumentRegistry(
-                configuration: .init(department: "DSAT", registryNumberPrefix: "DSAT-IN", correspondents: ["DSAJ": "DSAJ"]),
+                configuration: .init(
+                    department: "DSAT", registryNumberPrefix: "DSAT-IN", correspondents: ["DSAJ": "DSAJ"]),
                 signer: try signer(issued ?? dsat), trustList: trustList, clock: clock, auditLog: auditLog)
         }
 
         func dsajRegistry() throws -> DocumentRegistry {
             DocumentRegistry(
-                configuration: .init(department: "DSAJ", registryNumberPrefix: "DSAJ-IN", correspondents: ["DSAT": "DSAT"]),
+                configuration: .init(
+                    department: "DSAJ", registryNumberPrefix: "DSAJ-IN", correspondents: ["DSAT": "DSAT"]),
                 signer: try signer(dsaj), trustList: trustList, clock: clock)
         }
     }
@@ -72,7 +74,8 @@ import Testing
             pki: pki, clock: ManualClock(TestPKI.referenceDate), trustList: trustList,
             dsaj: try pki.issueLeaf(profile: .organisationSeal, subject: try organisation("DSAJ"), qcStatements: true),
             dsat: try pki.issueLeaf(profile: .organisationSeal, subject: try organisation("DSAT"), qcStatements: true),
-            rogue: try pki.issueLeaf(profile: .organisationSeal, subject: try organisation("ROGUE"), qcStatements: true),
+            rogue: try pki.issueLeaf(
+                profile: .organisationSeal, subject: try organisation("ROGUE"), qcStatements: true),
             auditLog: InMemoryAuditLog(hashFunction: HashAlgorithm.sha256))
     }
 
@@ -124,8 +127,9 @@ import Testing
         let second = try await sender.seal(Self.metadata("DSAJ-OF-2026-0013", kind: .letter), content: [1, 2, 3])
         _ = try await registry.receive(second)
         let secondRegistration = try await registry.register(documentNumber: "DSAJ-OF-2026-0013", from: "DSAJ")
-        #expect(try sender.verifyReceipt(secondRegistration, for: second, type: .registration).registryNumber
-            == "DSAT-IN-2026-000002")
+        #expect(
+            try sender.verifyReceipt(secondRegistration, for: second, type: .registration).registryNumber
+                == "DSAT-IN-2026-000002")
         // Delivery and registration were audited, by reference only.
         let actions = try await world.auditLog.entries(from: 0, limit: 10).map(\.event.action)
         #expect(actions == ["document.delivered", "document.registered", "document.delivered", "document.registered"])
@@ -143,7 +147,9 @@ import Testing
 
         var alteredContent = document
         alteredContent.content[0] ^= 0x01
-        await #expect(throws: DocumentExchangeError.contentDigestMismatch) { try await registry.receive(alteredContent) }
+        await #expect(throws: DocumentExchangeError.contentDigestMismatch) {
+            try await registry.receive(alteredContent)
+        }
 
         var truncated = document
         truncated.content.removeLast()
@@ -213,7 +219,9 @@ import Testing
             signer: try world.signer(world.dsat), trustList: world.trustList, clock: world.clock)
         await #expect(throws: DocumentExchangeError.tooLarge("document")) { try await tiny.receive(document) }
         // Refusals were audited with their codes.
-        let refusals = try await world.auditLog.entries(from: 0, limit: 50).filter { $0.event.action == "document.refused" }
+        let refusals = try await world.auditLog.entries(from: 0, limit: 50).filter {
+            $0.event.action == "document.refused"
+        }
         #expect(refusals.count == 9)
         #expect(refusals.first?.event.details?["code"] == "interop.documents.content_digest_mismatch")
     }
@@ -254,7 +262,9 @@ import Testing
         let forged = try await DocumentSigner(
             signingKey: outsider.leaf.privateKey.signingKey(for: .es256),
             certificates: [outsider.leaf.certificate, outsider.intermediate.certificate], clock: world.clock
-        ).jws(payload: try Base64URL.decode(delivery.jws.split(separator: ".").map(String.init)[1]), type: DocumentReceipt.jwsType)
+        ).jws(
+            payload: try Base64URL.decode(delivery.jws.split(separator: ".").map(String.init)[1]),
+            type: DocumentReceipt.jwsType)
         #expect(throws: DocumentExchangeError.self) {
             try sender.verifyReceipt(DocumentReceipt(jws: forged), for: document, type: .delivery)
         }
@@ -298,7 +308,8 @@ import Testing
             content: Array("%PDF reply".utf8))
         try await dsatRegistry.recordSent(reply)
         let receipt = try await dsajRegistry.receive(reply)
-        #expect(try dsatSender.verifyReceipt(receipt, for: reply, type: .delivery).documentNumber == "DSAT-OF-2026-0345")
+        #expect(
+            try dsatSender.verifyReceipt(receipt, for: reply, type: .delivery).documentNumber == "DSAT-OF-2026-0345")
         let thread = await dsajRegistry.thread("thread-2026-001")
         #expect(thread.map(\.document.metadata.documentNumber) == ["DSAJ-OF-2026-0012", "DSAT-OF-2026-0345"])
         #expect(thread.map(\.direction) == [.outgoing, .incoming])
@@ -327,7 +338,8 @@ import Testing
         await #expect(throws: DocumentExchangeError.threadMismatch) { try await dsajRegistry.receive(otherThread) }
         // A reply must name its original.
         await #expect(throws: DocumentExchangeError.invalidMetadata("inReplyTo")) {
-            try await dsatSender.seal(Self.metadata("DSAT-OF-2026-0349", kind: .reply, from: "DSAT", to: "DSAJ"), content: [1])
+            try await dsatSender.seal(
+                Self.metadata("DSAT-OF-2026-0349", kind: .reply, from: "DSAT", to: "DSAJ"), content: [1])
         }
         // A department can only seal as itself.
         await #expect(throws: DocumentExchangeError.invalidMetadata("issuingDepartment")) {

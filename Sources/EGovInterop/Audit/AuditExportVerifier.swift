@@ -37,7 +37,9 @@ public struct AuditExportVerifier: Sendable {
         public var maximumEntries: Int
 
         /// Creates limits.
-        public init(maximumLineBytes: Int = 64 << 10, maximumTotalBytes: Int = 256 << 20, maximumEntries: Int = 10_000_000) {
+        public init(
+            maximumLineBytes: Int = 64 << 10, maximumTotalBytes: Int = 256 << 20, maximumEntries: Int = 10_000_000
+        ) {
             self.maximumLineBytes = maximumLineBytes
             self.maximumTotalBytes = maximumTotalBytes
             self.maximumEntries = maximumEntries
@@ -55,7 +57,10 @@ public struct AuditExportVerifier: Sendable {
     public let hashAlgorithms: [HashAlgorithm]
 
     /// Creates a verifier.
-    public init(key: any VerificationKey, limits: Limits = .default, hashAlgorithms: [HashAlgorithm] = [.sha256, .sha384, .sha512, .sm3]) {
+    public init(
+        key: any VerificationKey, limits: Limits = .default,
+        hashAlgorithms: [HashAlgorithm] = [.sha256, .sha384, .sha512, .sm3]
+    ) {
         self.key = key
         self.limits = limits
         self.hashAlgorithms = hashAlgorithms
@@ -188,7 +193,8 @@ public struct AuditExportVerifier: Sendable {
     }
 
     private var lineLimits: JSONValue.Limits {
-        JSONValue.Limits(maximumBytes: limits.maximumLineBytes, maximumDepth: 8, maximumStringBytes: limits.maximumLineBytes)
+        JSONValue.Limits(
+            maximumBytes: limits.maximumLineBytes, maximumDepth: 8, maximumStringBytes: limits.maximumLineBytes)
     }
 
     private func header(_ line: ArraySlice<UInt8>) throws(AuditExportError) -> HashAlgorithm {

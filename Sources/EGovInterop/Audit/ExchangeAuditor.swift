@@ -104,7 +104,9 @@ public actor ExchangeAuditor {
                 guard let last = try await log.entries(from: count - 1, limit: 1).first else {
                     throw ExchangeAuditError.logFailed(code: "interop.audit.missing_entry")
                 }
-                guard last.hashAlgorithm == hashAlgorithm.identifier else { throw ExchangeAuditError.hashAlgorithmMismatch }
+                guard last.hashAlgorithm == hashAlgorithm.identifier else {
+                    throw ExchangeAuditError.hashAlgorithmMismatch
+                }
                 head = last.hash
             }
         } catch let error as ExchangeAuditError {

@@ -152,7 +152,8 @@ public struct OfficialDocumentMetadata: Sendable, Hashable, CustomStringConverti
             "documentNumber": .string(documentNumber), "kind": .string(kind.rawValue),
             "issuingDepartment": .string(issuingDepartment), "recipientDepartment": .string(recipientDepartment),
             "title": .object(
-                Dictionary(uniqueKeysWithValues: title.languages.map { ($0.rawValue, JSONValue.string(title[$0] ?? "")) })),
+                Dictionary(
+                    uniqueKeysWithValues: title.languages.map { ($0.rawValue, JSONValue.string(title[$0] ?? "")) })),
             "classification": .string(classification.rawValue), "urgency": .string(urgency.rawValue),
             "issuedAt": .string(AuditTimeText.format(issuedAt)), "threadId": .string(threadID),
             "contentType": .string(contentType), "contentDigest": .string(contentDigest),
@@ -188,7 +189,9 @@ public struct OfficialDocumentMetadata: Sendable, Hashable, CustomStringConverti
     /// - Throws: ``DocumentExchangeError/invalidMetadata(_:)``.
     public init(canonicalJSON bytes: [UInt8]) throws(DocumentExchangeError) {
         guard bytes.count <= Self.maximumJSONLength else { throw .invalidMetadata("size") }
-        guard let value = try? JSONValue.parse(bytes, limits: .init(maximumBytes: Self.maximumJSONLength, maximumDepth: 3)),
+        guard
+            let value = try? JSONValue.parse(
+                bytes, limits: .init(maximumBytes: Self.maximumJSONLength, maximumDepth: 3)),
             case .object(let members) = value
         else { throw .invalidMetadata("json") }
         let required: Set<String> = [
@@ -196,7 +199,8 @@ public struct OfficialDocumentMetadata: Sendable, Hashable, CustomStringConverti
             "classification", "urgency", "issuedAt", "threadId", "contentType", "contentDigest", "contentLength",
         ]
         let keys = Set(members.keys)
-        guard required.isSubset(of: keys), keys.subtracting(required).isSubset(of: ["replyDeadline", "inReplyTo"]) else {
+        guard required.isSubset(of: keys), keys.subtracting(required).isSubset(of: ["replyDeadline", "inReplyTo"])
+        else {
             throw .invalidMetadata("members")
         }
         guard members["type"] == .string(Self.payloadType) else { throw .invalidMetadata("type") }
@@ -239,7 +243,8 @@ public struct OfficialDocumentMetadata: Sendable, Hashable, CustomStringConverti
             reference = DocumentReference(documentNumber: number, issuingDepartment: issuer, contentDigest: digest)
         }
         self.init(
-            documentNumber: try string("documentNumber"), kind: kind, issuingDepartment: try string("issuingDepartment"),
+            documentNumber: try string("documentNumber"), kind: kind,
+            issuingDepartment: try string("issuingDepartment"),
             recipientDepartment: try string("recipientDepartment"), title: LocalizedText(titleValues),
             classification: classification, urgency: urgency, issuedAt: try date("issuedAt"),
             replyDeadline: members["replyDeadline"] == nil ? nil : try date("replyDeadline"),

@@ -54,7 +54,8 @@ struct AuditVerify: AsyncParsableCommand {
         let publicKey = try KeyFiles.anyPublicKey(at: key)
         let verificationKey: SoftwareVerificationKey
         do {
-            verificationKey = try publicKey.verificationKey(for: SignatureAlgorithm.defaultAlgorithm(for: publicKey.keyType))
+            verificationKey = try publicKey.verificationKey(
+                for: SignatureAlgorithm.defaultAlgorithm(for: publicKey.keyType))
         } catch { throw CLIError(error) }
         let bytes = try InputSource(file).readAll(limit: Self.fileLimit)
         let verification: AuditExportVerification
