@@ -441,3 +441,42 @@ extension OfficialDocumentMetadata {
         await #expect(throws: DocumentExchangeError.self) { try await registry.receive(document) }
     }
 }
+
+/// Both sides of a document delivery audit it under the same message identifier.
+@Suite struct DocumentExchangeAuditTests {
+    @Test func senderAndRegistryRecordTheSameDelivery() async throws {
+        let world = try DocumentExchangeTests.world()
+        let sender = try world.dsajSender()
+        let registry = try world.dsatRegistry()
+        let key = try PrivateKey.generate(.p256).signingKey(for: .es256)
+        func auditor(_ department: String) throws -> ExchangeAuditor {
+            try ExchangeAuditor(
+                log: InMemoryAuditLog(hashFunction: HashAlgorithm.sha256, clock: world.clock), hashAlgorithm: .sha256,
+                signer: try AuditCheckpointSigner(key: key, keyID: "\(department)-audit", issuer: department),
+                checkpointInterval: 10, clock: world.clock)
+        }
+        let senderAudit = try auditor("DSAJ")
+        let registryAudit = try auditor("DSAT")
+        let document = try await sender.seal(DocumentExchangeTests.metadata(), content: DocumentExchangeTests.content)
+        let receipt = try await registry.receive(document)
+        try await registryAudit.record(
+            .documentDelivery(document, receipt: receipt, side: .service, outcome: .completed))
+        _ = try sender.verifyReceipt(receipt, for: document, type: .delivery)
+        try await senderAudit.record(.documentDelivery(document, receipt: receipt, side: .client, outcome: .completed))
+
+        let sent = try #require(try await senderAudit.log.entries(from: 0, limit: 1).first)
+        let received = try #require(try await registryAudit.log.entries(from: 0, limit: 1).first)
+        #expect(sent.event.subject == received.event.subject)
+        #expect(sent.event.details?["responseHash"] == received.event.details?["responseHash"])
+        #expect(sent.event.details?["service"] == "DSAT.registry")
+        #expect(sent.event.details?["side"] == "client")
+        #expect(received.event.details?["side"] == "service")
+        // Neither log holds the title or the document number.
+        let export = String(decoding: try await senderAudit.exportJSONLines(), as: UTF8.self)
+        #expect(!export.contains("DSAJ-OF-2026-0012"))
+        #expect(!export.contains("交通"))
+        let verification = try AuditExportVerifier(key: try key.publicKey.verificationKey(for: .es256))
+            .verify(Array(export.utf8))
+        #expect(verification.valid)
+    }
+}
