@@ -283,16 +283,17 @@ import Testing
     @Test func parserLimitsAndMalformedInput() async throws {
         let (fixture, original) = try await Self.fixture()
         let verifier = try fixture.verifier
+        let key = try fixture.key.publicKey.verificationKey(for: .es256)
         // Total size.
-        let small = AuditExportVerifier(key: verifier.key, limits: .init(maximumTotalBytes: 100))
+        let small = AuditExportVerifier(key: key, limits: .init(maximumTotalBytes: 100))
         #expect(throws: AuditExportError.tooLarge(limit: 100)) { try small.verify(Self.bytes(original)) }
         // Line size.
-        let narrow = AuditExportVerifier(key: verifier.key, limits: .init(maximumLineBytes: 300))
+        let narrow = AuditExportVerifier(key: key, limits: .init(maximumLineBytes: 300))
         let narrowResult = try narrow.verify(Self.bytes(original))
         #expect(narrowResult.reason == .lineTooLong)
         #expect(narrowResult.firstInvalid == 0)
         // Entry count.
-        let few = AuditExportVerifier(key: verifier.key, limits: .init(maximumEntries: 3))
+        let few = AuditExportVerifier(key: key, limits: .init(maximumEntries: 3))
         #expect(throws: AuditExportError.tooManyEntries(limit: 3)) { try few.verify(Self.bytes(original)) }
         // Header problems.
         #expect(throws: AuditExportError.self) { try verifier.verify([UInt8]()) }
@@ -326,5 +327,46 @@ import Testing
         var raw = Self.bytes(original)
         raw.insert(contentsOf: [0xFF, 0xFE, 0x0A], at: raw.count)
         #expect(try !verifier.verify(raw).valid)
+    }
+}
+
+/// Key rotation: checkpoints signed by successive keys, verified with a key set.
+@Suite struct AuditKeyRotationTests {
+    @Test func rotatedKeysVerifyWithAKeySet() async throws {
+        let clock = ManualClock()
+        let log = InMemoryAuditLog(hashFunction: HashAlgorithm.sha256, clock: clock)
+        let old = try PrivateKey.generate(.p256).signingKey(for: .es256)
+        let new = try PrivateKey.generate(.p256).signingKey(for: .es256)
+        let first = try ExchangeAuditor(
+            log: log, hashAlgorithm: .sha256,
+            signer: try AuditCheckpointSigner(key: old, keyID: "2025", issuer: "DSAJ"),
+            checkpointInterval: 2, clock: clock)
+        for index in 0..<4 { try await first.record(AuditExportTests.exchange(index)) }
+        // After rotation the new auditor continues the same log and keeps the old checkpoints.
+        let second = try ExchangeAuditor(
+            log: log, hashAlgorithm: .sha256,
+            signer: try AuditCheckpointSigner(key: new, keyID: "2026", issuer: "DSAJ"),
+            checkpointInterval: 2, clock: clock, checkpoints: await first.checkpoints)
+        for index in 4..<6 { try await second.record(AuditExportTests.exchange(index)) }
+        let export = try await second.exportJSONLines()
+        let keySet = JWSKeySet([
+            .init(keyID: "2025", key: try old.publicKey.verificationKey(for: .es256)),
+            .init(keyID: "2026", key: try new.publicKey.verificationKey(for: .es256)),
+        ])
+        let result = try AuditExportVerifier(keySet: keySet).verify(export)
+        #expect(result.valid)
+        #expect(result.checkpoints == 3)
+        // Only the new key: the checkpoints of 2025 fail, from the start.
+        let onlyNew = try AuditExportVerifier(key: try new.publicKey.verificationKey(for: .es256)).verify(export)
+        #expect(onlyNew.reason == .checkpointSignatureInvalid)
+        #expect(onlyNew.firstInvalid == 0)
+        // A key set where "2026" names the old key: refused.
+        let swapped = JWSKeySet([
+            .init(keyID: "2025", key: try old.publicKey.verificationKey(for: .es256)),
+            .init(keyID: "2026", key: try old.publicKey.verificationKey(for: .es256)),
+        ])
+        let wrong = try AuditExportVerifier(keySet: swapped).verify(export)
+        #expect(wrong.reason == .checkpointSignatureInvalid)
+        #expect(wrong.firstInvalid == 4)
     }
 }

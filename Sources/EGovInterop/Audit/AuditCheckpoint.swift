@@ -90,10 +90,24 @@ public struct AuditCheckpoint: Sendable, Hashable {
     ///
     /// - Throws: ``AuditCheckpointError``.
     public static func verify(_ jws: String, key: any VerificationKey) throws(AuditCheckpointError) -> AuditCheckpoint {
+        try verify(jws) { (jws, policy) throws(JWSError) in try JWS.verify(jws, key: key, policy: policy) }
+    }
+
+    /// Verifies a checkpoint JWS with the key of `keySet` that its `kid` names (key rotation),
+    /// with the same checks as ``verify(_:key:)``.
+    ///
+    /// - Throws: ``AuditCheckpointError``; an unknown `kid` is
+    ///   ``AuditCheckpointError/signatureInvalid(_:)``.
+    public static func verify(_ jws: String, keySet: JWSKeySet) throws(AuditCheckpointError) -> AuditCheckpoint {
+        try verify(jws) { (jws, policy) throws(JWSError) in try JWS.verify(jws, keySet: keySet, policy: policy) }
+    }
+
+    private static func verify(
+        _ jws: String, with check: (String, JWSVerificationPolicy) throws(JWSError) -> VerifiedJWS
+    ) throws(AuditCheckpointError) -> AuditCheckpoint {
         let verified: VerifiedJWS
         do throws(JWSError) {
-            verified = try JWS.verify(
-                jws, key: key, policy: JWSVerificationPolicy(expectedType: jwsType, maximumLength: maximumJWSLength))
+            verified = try check(jws, JWSVerificationPolicy(expectedType: jwsType, maximumLength: maximumJWSLength))
         } catch {
             throw .signatureInvalid(error.code)
         }

@@ -49,19 +49,34 @@ public struct AuditExportVerifier: Sendable {
         public static let `default` = Limits()
     }
 
-    /// The key that signs the checkpoints.
-    public let key: any VerificationKey
+    private enum Keys: Sendable {
+        case single(any VerificationKey)
+        case set(JWSKeySet)
+    }
+
+    private let keys: Keys
     /// The limits.
     public let limits: Limits
     /// The hash algorithms accepted for the chain.
     public let hashAlgorithms: [HashAlgorithm]
 
-    /// Creates a verifier.
+    /// Creates a verifier that accepts checkpoints signed by `key` (whatever their `kid`).
     public init(
         key: any VerificationKey, limits: Limits = .default,
         hashAlgorithms: [HashAlgorithm] = [.sha256, .sha384, .sha512, .sm3]
     ) {
-        self.key = key
+        self.keys = .single(key)
+        self.limits = limits
+        self.hashAlgorithms = hashAlgorithms
+    }
+
+    /// Creates a verifier for a log whose checkpoint key was rotated: each checkpoint is verified
+    /// with the key of `keySet` that its `kid` names.
+    public init(
+        keySet: JWSKeySet, limits: Limits = .default,
+        hashAlgorithms: [HashAlgorithm] = [.sha256, .sha384, .sha512, .sm3]
+    ) {
+        self.keys = .set(keySet)
         self.limits = limits
         self.hashAlgorithms = hashAlgorithms
     }
@@ -122,7 +137,11 @@ public struct AuditExportVerifier: Sendable {
                     break
                 }
                 do throws(AuditCheckpointError) {
-                    let checkpoint = try AuditCheckpoint.verify(jws, key: key)
+                    let checkpoint: AuditCheckpoint
+                    switch keys {
+                    case .single(let key): checkpoint = try AuditCheckpoint.verify(jws, key: key)
+                    case .set(let keySet): checkpoint = try AuditCheckpoint.verify(jws, keySet: keySet)
+                    }
                     if checkpoint.payload == stated {
                         items.append(.checkpoint(checkpoint, nil, position: entries.count))
                     } else {
