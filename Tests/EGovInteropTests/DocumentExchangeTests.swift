@@ -480,3 +480,47 @@ extension OfficialDocumentMetadata {
         #expect(verification.valid)
     }
 }
+
+/// Concurrent deliveries and registrations.
+@Suite struct DocumentRegistryConcurrencyTests {
+    @Test func concurrentRegistrationsGetDistinctNumbers() async throws {
+        let world = try DocumentExchangeTests.world()
+        let sender = try world.dsajSender()
+        let registry = try world.dsatRegistry()
+        var documents: [OfficialDocument] = []
+        for index in 0..<12 {
+            let document = try await sender.seal(
+                DocumentExchangeTests.metadata("DSAJ-OF-2026-\(1000 + index)", kind: .letter), content: [UInt8(index)])
+            documents.append(document)
+        }
+        // Each document delivered twice concurrently: both deliveries get the (same) receipt.
+        let outcomes = await withTaskGroup(of: Bool.self) { group in
+            for document in documents + documents {
+                group.addTask { (try? await registry.receive(document)) != nil }
+            }
+            return await group.reduce(into: [Bool]()) { $0.append($1) }
+        }
+        #expect(outcomes.count == 24 && outcomes.allSatisfy { $0 })
+        // A rival re-using a delivered number is refused.
+        let rival = try await sender.seal(DocumentExchangeTests.metadata("DSAJ-OF-2026-1000"), content: [0xEE])
+        await #expect(throws: DocumentExchangeError.duplicateDocumentNumber) { try await registry.receive(rival) }
+        let numbers = try await withThrowingTaskGroup(of: String?.self) { group in
+            for document in documents + documents {
+                group.addTask {
+                    let receipt = try await registry.register(
+                        documentNumber: document.metadata.documentNumber, from: "DSAJ")
+                    return try sender.verifyReceipt(receipt, for: document, type: .registration).registryNumber
+                }
+            }
+            return try await group.reduce(into: [String]()) { if let number = $1 { $0.append(number) } }
+        }
+        #expect(numbers.count == 24)
+        // Twelve documents, twelve distinct numbers, each document keeping its own.
+        #expect(Set(numbers).count == 12)
+        for document in documents {
+            let record = await registry.record(documentNumber: document.metadata.documentNumber, from: "DSAJ")
+            #expect(record?.document == document)
+            #expect(record?.registryNumber != nil)
+        }
+    }
+}

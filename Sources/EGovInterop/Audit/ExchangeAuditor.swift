@@ -72,7 +72,9 @@ public actor ExchangeAuditor {
     ///
     /// - Returns: the appended entry.
     /// - Throws: ``ExchangeAuditError/invalidField(_:)`` (nothing is appended),
-    ///   ``ExchangeAuditError/logFailed(code:)`` or ``ExchangeAuditError/checkpointSigningFailed``.
+    ///   ``ExchangeAuditError/logFailed(code:)``, or ``ExchangeAuditError/checkpointSigningFailed``
+    ///   — in that last case the entry **was** appended (do not record it again); the next
+    ///   checkpoint covers it.
     @discardableResult
     public func record(_ exchange: ExchangeDescription) async throws(ExchangeAuditError) -> AuditEntry {
         let event = try exchange.auditEvent()

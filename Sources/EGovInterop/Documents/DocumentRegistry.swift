@@ -154,6 +154,11 @@ public actor DocumentRegistry {
             throw .duplicateDocumentNumber
         }
         let receipt = try await issue(.delivery, for: document, registryNumber: nil, at: now)
+        // Another delivery may have completed while this one was signing (actor reentrancy).
+        if let existing = records[key] {
+            if existing.document.seal == document.seal, let first = existing.deliveryReceipt { return first }
+            throw .duplicateDocumentNumber
+        }
         records[key] = Record(document: document, direction: .incoming, deliveryReceipt: receipt)
         await audit("document.delivered", document: document, details: ["sealDigest": document.sealDigest])
         return receipt
@@ -172,7 +177,9 @@ public actor DocumentRegistry {
     }
 
     /// Registers a delivered document under the next registry number and returns the signed
-    /// REGISTRATION receipt. Registering it again returns the same receipt.
+    /// REGISTRATION receipt. Registering it again returns the same receipt. Numbers are reserved
+    /// before signing, so concurrent registrations never share one; a registration that fails (or
+    /// loses a race for the same document) leaves a gap in the numbering.
     ///
     /// - Throws: ``DocumentExchangeError/notDelivered`` or ``DocumentExchangeError/signingFailed``.
     public func register(documentNumber: String, from issuingDepartment: String) async throws(DocumentExchangeError)
@@ -185,7 +192,10 @@ public actor DocumentRegistry {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = configuration.timeZone
         let year = calendar.component(.year, from: now)
+        // Reserve the number before suspending, so concurrent registrations never share one. A
+        // number whose receipt cannot be signed stays unused (a gap, as with a voided entry).
         let sequence = (registeredCount[year] ?? 0) + 1
+        registeredCount[year] = sequence
         let digits = String(sequence)
         let number =
             "\(configuration.registryNumberPrefix)-\(year)-" + String(repeating: "0", count: max(0, 6 - digits.count))
@@ -193,7 +203,6 @@ public actor DocumentRegistry {
         let receipt = try await issue(.registration, for: record.document, registryNumber: number, at: now)
         // Another call may have registered it while this one was signing.
         if let existing = records[key]?.registrationReceipt { return existing }
-        registeredCount[year] = sequence
         record.registrationReceipt = receipt
         record.registryNumber = number
         records[key] = record
