@@ -114,6 +114,10 @@ struct AuditCommandTests {
             "audit", "verify", "--key", dir.path("key.pub"), dir.path("nope.jsonl"),
         ])
         #expect(missing.status != 0 && missing.status != 1)
+        let badHead = try await CLIRunner.egov([
+            "audit", "verify", "--key", dir.path("key.pub"), "--expected-head", "XYZ", dir.path("junk.jsonl"),
+        ])
+        #expect(badHead.status == 64)
         let noKey = try await CLIRunner.egov(["audit", "verify", dir.path("junk.jsonl")])
         #expect(noKey.status == 64)
         try dir.write("bad.pub", "-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n")

@@ -48,6 +48,11 @@ struct AuditVerify: AsyncParsableCommand {
 
     func validate() throws {
         if let expectedCount, expectedCount < 0 { throw ValidationError("--expected-count must not be negative") }
+        if let expectedHead {
+            guard expectedHead.utf8.count >= 64, expectedHead == expectedHead.lowercased(),
+                Hex.decode(expectedHead) != nil
+            else { throw ValidationError("--expected-head must be a lowercase hex hash") }
+        }
     }
 
     func run() async throws {
