@@ -1,0 +1,25 @@
+import EGovCore
+
+/// The department's own data behind a service: called by ``InteropProvider`` only for requests
+/// that passed every check.
+public protocol InteropDataSource: Sendable {
+    /// Produces the answer to `accepted`.
+    ///
+    /// Return only what ``AcceptedRequest/fields`` names; anything else is removed anyway.
+    /// Thrown errors become `interop.provider_failure` (their text is logged, not sent).
+    func respond(to accepted: AcceptedRequest) async throws -> DataSourceResult
+}
+
+/// What an ``InteropDataSource`` answers.
+public struct DataSourceResult: Sendable, Hashable {
+    /// The outcome.
+    public var outcome: ResponseOutcome
+    /// The data (for ``ResponseOutcome/success``).
+    public var data: [String: JSONValue]
+
+    /// Creates a result.
+    public init(outcome: ResponseOutcome = .success, data: [String: JSONValue] = [:]) {
+        self.outcome = outcome
+        self.data = data
+    }
+}
