@@ -16,14 +16,14 @@ public enum OpenAPIGenerator {
 
     /// The OpenAPI document for `contract`.
     public static func document(for contract: DataServiceContract) -> JSONValue {
-        let title = contract.title.text(for: .en) ?? contract.service.serviceCode.rawValue
+        let title = contract.title.text(for: .en)?.text ?? contract.service.serviceCode.rawValue
         var info: [String: JSONValue] = [
             "title": .string(title),
             "version": .string(contract.version),
             "x-egov-contract-id": .string(contract.id),
             "x-egov-title": localized(contract.title),
         ]
-        if let description = contract.description.text(for: .en) { info["description"] = .string(description) }
+        if let description = contract.description.text(for: .en)?.text { info["description"] = .string(description) }
         let faultResponse: (String) -> JSONValue = { text in
             .object([
                 "description": .string(text),
@@ -133,7 +133,7 @@ public enum OpenAPIGenerator {
         case .date: schema = ["type": .string("string"), "format": .string("date")]
         case .dateTime: schema = ["type": .string("string"), "format": .string("date-time")]
         }
-        if let description = field.description?.text(for: .en) { schema["description"] = .string(description) }
+        if let description = field.description?.text(for: .en)?.text { schema["description"] = .string(description) }
         if field.personalData { schema["x-egov-personal-data"] = .bool(true) }
         return .object(schema)
     }
