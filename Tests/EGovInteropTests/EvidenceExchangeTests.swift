@@ -63,6 +63,17 @@ struct EvidenceExchangeTests {
         #expect(try await ask("pending") == .unavailable(retryAfter: TestPKI.referenceDate + 7200))
         #expect(try await ask("tax-clearance") == .failure(.unknownEvidenceType))
         #expect(try await ask("company-registration-certificate", preview: true) == .previewRequired(reference: "preview-0042"))
+        // An evidence request without a subject is the consumer's fault, not the provider's.
+        do {
+            _ = try await fixture.client().request(
+                InteropQuery(
+                    service: service, userID: "officer-17", purpose: "food-licence-application",
+                    legalBasis: InteropFixture.foodBasis,
+                    parameters: EvidenceRequest(evidenceType: "x", subject: "-", procedure: "p").parameters))
+            Issue.record("an evidence request without subject was served")
+        } catch let error as InteropError {
+            #expect(error.failure == .malformedRequest)
+        }
         await fixture.stop()
     }
 }

@@ -120,6 +120,14 @@ struct InteropHTTPRoundTripTests {
         }
     }
 
+    @Test("a valid certificate that is not registered for the claimed member (401)")
+    func signerNotBound() async throws {
+        try await withFixture { fixture in
+            let client = try fixture.client(as: try XRoadClientID(parsing: "MO/GOV/DSF/tax"))
+            await expectFault(.signerNotBound) { _ = try await client.request(try Self.query()) }
+        }
+    }
+
     @Test("purpose not in the contract, or the wrong legal basis (403)")
     func purposeNotAllowed() async throws {
         try await withFixture { fixture in

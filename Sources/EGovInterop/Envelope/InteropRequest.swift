@@ -146,7 +146,7 @@ struct EnvelopeReader {
 
     func identifier(_ name: String) throws(InteropError) -> String {
         let text = try string(name)
-        guard text.utf8.count <= 128, ContractPurpose.isValidCode(text) || Self.isIdentifier(text) else {
+        guard text.utf8.count <= 128, Self.isIdentifier(text) else {
             throw InteropError(.malformedRequest, "\(name) must be 1-128 of A-Z a-z 0-9 . _ -")
         }
         return text

@@ -6,7 +6,8 @@ public protocol InteropDataSource: Sendable {
     /// Produces the answer to `accepted`.
     ///
     /// Return only what ``AcceptedRequest/fields`` names; anything else is removed anyway.
-    /// Thrown errors become `interop.provider_failure` (their text is logged, not sent).
+    /// Thrown errors become `interop.provider_failure` (only their type is logged, nothing is
+    /// sent), except an ``InteropError`` with a client fault, which is answered as it is.
     func respond(to accepted: AcceptedRequest) async throws -> DataSourceResult
 }
 

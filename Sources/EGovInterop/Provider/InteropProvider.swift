@@ -93,7 +93,7 @@ public struct InteropProvider: Sendable {
             logger.info(
                 "interop request refused",
                 metadata: ["code": .string(error.code), "fault": .string(error.fault.rawValue)])
-            await audit("interop.request.refused", nil, code: error.code, path: path)
+            await audit("interop.request.refused", nil, code: error.code)
             return .fault(error)
         }
     }
@@ -188,6 +188,9 @@ public struct InteropProvider: Sendable {
         let result: DataSourceResult
         do {
             result = try await dataSource.respond(to: accepted)
+        } catch let error as InteropError where error.fault == .client {
+            // The data source found the request itself wanting (e.g. missing evidence parameters).
+            throw error
         } catch {
             logger.error("interop data source failed", metadata: ["type": .string(String(describing: type(of: error)))])
             throw InteropError(.providerFailure, "the provider could not produce the data")
@@ -258,7 +261,7 @@ public struct InteropProvider: Sendable {
         return names.filter { seen.insert($0).inserted }
     }
 
-    private func audit(_ action: String, _ request: InteropRequest?, code: String?, path: String? = nil) async {
+    private func audit(_ action: String, _ request: InteropRequest?, code: String?) async {
         guard let auditLog else { return }
         var details: [String: String] = [:]
         if let request {
