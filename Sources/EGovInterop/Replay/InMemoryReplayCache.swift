@@ -3,9 +3,9 @@ import Foundation
 
 /// A ``ReplayCache`` in memory, bounded to ``capacity`` live entries.
 ///
-/// Expired entries are dropped when the cache fills up; if it is still full, messages are refused
-/// with ``ReplayVerdict/capacityExceeded`` rather than forgetting IDs that could still be
-/// replayed.
+/// Expired entries are dropped when the cache fills up (at most once a second); if it is still
+/// full, messages are refused with ``ReplayVerdict/capacityExceeded`` rather than forgetting IDs
+/// that could still be replayed.
 public actor InMemoryReplayCache: ReplayCache {
     /// The time window.
     public nonisolated let window: ReplayWindow
@@ -13,6 +13,7 @@ public actor InMemoryReplayCache: ReplayCache {
     public nonisolated let capacity: Int
     private let clock: any WallClock
     private var expiries: [String: Date] = [:]
+    private var lastPurge: Date?
 
     /// Creates a cache.
     public init(window: ReplayWindow = ReplayWindow(), clock: any WallClock, capacity: Int = 100_000) {
@@ -30,7 +31,11 @@ public actor InMemoryReplayCache: ReplayCache {
         let key = sender + "\n" + messageID
         if let expiry = expiries[key], expiry >= now { return .replayed }
         if expiries.count >= capacity {
-            expiries = expiries.filter { $0.value >= now }
+            // Purge at most once a second, so that a full cache does not scan on every message.
+            if lastPurge.map({ now.timeIntervalSince($0) >= 1 || now < $0 }) ?? true {
+                expiries = expiries.filter { $0.value >= now }
+                lastPurge = now
+            }
             guard expiries.count < capacity else { return .capacityExceeded }
         }
         expiries[key] = window.expiry(of: issuedAt)
