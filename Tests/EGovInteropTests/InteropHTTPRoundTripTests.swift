@@ -209,6 +209,23 @@ struct InteropHTTPRoundTripTests {
         }
     }
 
+    @Test("rate limit (429) and a service without a contract in force (404)")
+    func rateLimitAndUnknownService() async throws {
+        var limited = try InteropFixture.contract()
+        limited.id = "crcbm-limited"
+        limited.service = try XRoadServiceID(parsing: "MO/GOV/DSAJ/crcbm/limitedRecord")
+        limited.rateLimit = RateLimit(maximumRequests: 1, periodSeconds: 3600)
+        let fixture = try await InteropFixture(contracts: [limited])
+        let client = try fixture.client()
+        var query = try Self.query()
+        query.service = limited.service
+        _ = try await client.request(query)
+        await expectFault(.rateLimited) { _ = try await client.request(query) }
+        query.service = try XRoadServiceID(parsing: "MO/GOV/DSAJ/crcbm/noSuchService")
+        await expectFault(.unknownService) { _ = try await client.request(query) }
+        await fixture.stop()
+    }
+
     @Test("a field that is not in the response schema is a malformed request (400)")
     func unknownField() async throws {
         try await withFixture { fixture in
