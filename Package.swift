@@ -112,6 +112,7 @@ let package = Package(
                 "EGovCore", "EGovCrypto", "EGovIdentity", "EGovSignature",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings

@@ -63,6 +63,9 @@ let package = Package(
                 "BenchmarkSupport",
             ]),
         benchmarkTarget(
+            "InteropBenchmarks",
+            [kit("EGovInterop"), kit("EGovTesting"), kit("EGovCrypto"), kit("EGovCore"), "RawOpenSSL", "BenchmarkSupport"]),
+        benchmarkTarget(
             "CatalogBenchmarks", [kit("EGovCatalog"), kit("EGovIdentity"), kit("EGovCore"), "BenchmarkSupport"]),
     ],
     swiftLanguageModes: [.v6]

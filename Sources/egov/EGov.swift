@@ -22,7 +22,8 @@ struct EGov: AsyncParsableCommand {
         subcommands: [
             Digest.self, Key.self, Raw.self, X509.self, Identity.self, Token.self, Sign.self, Verify.self,
             Credential.self,
-            StatusListCommand.self, Notify.self, CatalogCommand.self, AuditCommand.self, Demo.self,
+            StatusListCommand.self, Notify.self, CatalogCommand.self, InteropCommand.self, AuditCommand.self,
+            Demo.self,
         ]
     )
 
