@@ -6,35 +6,85 @@ import Foundation
 
 struct Demo: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Walk through what EGovKit can do, step by step.",
-        discussion: "Exits 0 when every step behaves as expected, 1 otherwise. --json prints one JSON object."
+        abstract: "The one-stop food and beverage licence, end to end, on the embedded SQLite stores.",
+        discussion: """
+            Company and representative accounts, login, catalogue lookup, proofs fetched from other \
+            departments through contracts, signatures and seals, the case and its deadline, the sealed \
+            decision, the licence as an SD-JWT VC, a legally effective notice with evidence, a counter \
+            check, audit logs and performance figures. --tour adds the module tour (every algorithm, \
+            chains, identifier schemes, ...). Exits 0 when every step behaves as expected, 1 otherwise.
+            """
     )
 
     @Flag(name: .long, help: "Print the steps as JSON instead of text.")
     var json = false
 
+    @Option(name: .long, help: "Language of the step log: zh-Hant, pt or en.")
+    var locale = "en"
+
+    @Option(
+        name: .long,
+        help: "A new or empty directory for the SQLite databases, kept afterwards (default: a temporary directory, removed).")
+    var store: String?
+
+    @Flag(name: .long, help: "Also run the module tour after the journey.")
+    var tour = false
+
     struct Report: Encodable {
         let ok: Bool
+        let locale: String
+        let store: String?
         let steps: [DemoStep.Outcome]
     }
 
+    func validate() throws {
+        guard JourneyLocale(rawValue: locale) != nil else {
+            throw ValidationError("--locale must be one of zh-Hant, pt, en")
+        }
+    }
+
     func run() async throws {
-        var outcomes: [DemoStep.Outcome] = []
-        for step in DemoStep.all {
-            let outcome = await step.perform()
-            outcomes.append(outcome)
-            if !json {
-                print("\(outcome.ok ? "ok  " : "FAIL") \(outcome.step)")
-                print("     \(outcome.detail)")
+        let journeyLocale = JourneyLocale(rawValue: locale) ?? .en
+        let directory: URL
+        let temporary = store == nil
+        if let store {
+            directory = URL(fileURLWithPath: store, isDirectory: true)
+            let existing = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+            guard existing.isEmpty else {
+                throw CLIError.badInput("--store \(store) is not empty; give a new or empty directory")
+            }
+        } else {
+            directory = FileManager.default.temporaryDirectory.appendingPathComponent("egov-demo-\(UUID().uuidString)")
+        }
+        defer { if temporary { try? FileManager.default.removeItem(at: directory) } }
+        if !json {
+            print(journeyLocale.pick("EGovKit 示範：一站式飲食場所牌照", "EGovKit: licença de estabelecimento de comidas e bebidas, balcão único", "EGovKit demo: the one-stop food and beverage establishment licence"))
+        }
+        var outcomes = await LicenceJourney(locale: journeyLocale, databasePath: directory.path).run()
+        if !json { outcomes.forEach(Self.show) }
+        if tour {
+            for step in DemoStep.all {
+                let outcome = await step.perform()
+                outcomes.append(outcome)
+                if !json { Self.show(outcome) }
             }
         }
         let ok = outcomes.allSatisfy(\.ok)
         if json {
-            try Output.printJSON(Report(ok: ok, steps: outcomes))
+            try Output.printJSON(
+                Report(ok: ok, locale: journeyLocale.rawValue, store: temporary ? nil : directory.path, steps: outcomes))
         } else {
-            print(ok ? "All \(outcomes.count) steps behaved as expected." : "Some steps failed.")
+            print(
+                ok
+                    ? journeyLocale.pick("全部 \(outcomes.count) 個步驟均符合預期。", "Os \(outcomes.count) passos correram como previsto.", "All \(outcomes.count) steps behaved as expected.")
+                    : journeyLocale.pick("有步驟失敗。", "Alguns passos falharam.", "Some steps failed."))
         }
         if !ok { throw ExitCode(ExitStatus.invalid.rawValue) }
+    }
+
+    static func show(_ outcome: DemoStep.Outcome) {
+        print("\(outcome.ok ? "ok  " : "FAIL") \(outcome.step)")
+        print("     \(outcome.detail)")
     }
 }
 
