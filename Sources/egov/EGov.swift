@@ -22,7 +22,7 @@ struct EGov: AsyncParsableCommand {
         subcommands: [
             Digest.self, Key.self, Raw.self, X509.self, Identity.self, Token.self, Sign.self, Verify.self,
             Credential.self,
-            StatusListCommand.self, Notify.self, CatalogCommand.self, Demo.self,
+            StatusListCommand.self, Notify.self, CatalogCommand.self, StoreCommand.self, Demo.self,
         ]
     )
 
