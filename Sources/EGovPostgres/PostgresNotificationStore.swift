@@ -188,40 +188,41 @@ public final class PostgresNotificationStore: NotificationStore {
         let body: String
         do { body = try StoredText.encode(updated, table: "egov_deliveries") } catch { throw .store(error) }
         let stored = updated
-        let logger = self.logger
+        let changed: Bool
         do {
-            return try await database.transaction("update") { connection in
-                let rows = try await connection.query(
-                    """
-                    UPDATE egov_deliveries SET state = \(stored.state.rawValue),
-                        due_at = \(stored.claimableAt?.timeIntervalSince1970), version = \(Int64(stored.version)),
-                        body = \(body)
-                    WHERE notice_id = \(stored.noticeID.rawValue) AND version = \(Int64(delivery.version))
-                    RETURNING notice_id
-                    """, logger: logger)
-                var changed = false
-                for try await _ in rows.decode(String.self) { changed = true }
-                guard changed else {
-                    let exists = try await Self.exists(
-                        connection, "SELECT 1 FROM egov_deliveries WHERE notice_id = \(stored.noticeID.rawValue)",
-                        logger: logger)
-                    throw exists ? NotificationError.conflict : NotificationError.unknownDelivery
-                }
-                return stored
+            changed = try await database.query(
+                "update",
+                """
+                UPDATE egov_deliveries SET state = \(stored.state.rawValue),
+                    due_at = \(stored.claimableAt?.timeIntervalSince1970), version = \(Int64(stored.version)),
+                    body = \(body)
+                WHERE notice_id = \(stored.noticeID.rawValue) AND version = \(Int64(delivery.version))
+                RETURNING notice_id
+                """
+            ) { sequence in
+                for try await _ in sequence.decode(String.self) { return true }
+                return false
             }
-        } catch let error as NotificationError {
-            throw error
-        } catch let error as StoreError {
-            throw .store(error)
         } catch {
-            throw .store(.unavailable(operation: "update"))
+            throw .store(error)
         }
+        guard !changed else { return stored }
+        let exists: Bool
+        do {
+            exists = try await database.query(
+                "update", "SELECT notice_id FROM egov_deliveries WHERE notice_id = \(stored.noticeID.rawValue)"
+            ) { sequence in
+                for try await _ in sequence.decode(String.self) { return true }
+                return false
+            }
+        } catch {
+            throw .store(error)
+        }
+        throw exists ? .conflict : .unknownDelivery
     }
 
     public func notice(_ id: NoticeID) async -> Notice? {
-        try? await database.storeTransaction("notice") { connection in
-            let rows = try await connection.query(
-                "SELECT body FROM egov_notices WHERE id = \(id.rawValue)", logger: self.logger)
+        try? await database.query("notice", "SELECT body FROM egov_notices WHERE id = \(id.rawValue)") { rows in
             for try await body in rows.decode(String.self) {
                 return try StoredText.decode(Notice.self, body, table: "egov_notices")
             }
@@ -230,9 +231,9 @@ public final class PostgresNotificationStore: NotificationStore {
     }
 
     public func delivery(_ id: NoticeID) async -> Delivery? {
-        try? await database.storeTransaction("delivery") { connection in
-            let rows = try await connection.query(
-                "SELECT body FROM egov_deliveries WHERE notice_id = \(id.rawValue)", logger: self.logger)
+        try? await database.query(
+            "delivery", "SELECT body FROM egov_deliveries WHERE notice_id = \(id.rawValue)"
+        ) { rows in
             for try await body in rows.decode(String.self) {
                 return try StoredText.decode(Delivery.self, body, table: "egov_deliveries")
             }
@@ -244,10 +245,9 @@ public final class PostgresNotificationStore: NotificationStore {
         guard !states.isEmpty else { return [] }
         let names = states.map(\.rawValue).sorted()
         return
-            (try? await database.storeTransaction("deliveries") { connection in
-                let rows = try await connection.query(
-                    "SELECT body FROM egov_deliveries WHERE state = ANY(\(names)::text[]) ORDER BY notice_id",
-                    logger: self.logger)
+            (try? await database.query(
+                "deliveries", "SELECT body FROM egov_deliveries WHERE state = ANY(\(names)::text[]) ORDER BY notice_id"
+            ) { rows in
                 var result: [Delivery] = []
                 for try await body in rows.decode(String.self) {
                     if let delivery = try? StoredText.decode(Delivery.self, body, table: "egov_deliveries") {
@@ -259,9 +259,9 @@ public final class PostgresNotificationStore: NotificationStore {
     }
 
     public func nextDueDate() async -> Date? {
-        (try? await database.storeTransaction("nextDueDate") { connection in
-            let rows = try await connection.query(
-                "SELECT MIN(due_at) FROM egov_deliveries WHERE due_at IS NOT NULL", logger: self.logger)
+        (try? await database.query(
+            "nextDueDate", "SELECT MIN(due_at) FROM egov_deliveries WHERE due_at IS NOT NULL"
+        ) { rows in
             for try await value in rows.decode(Double?.self) { return value.map { Date(timeIntervalSince1970: $0) } }
             return nil
         }) ?? nil
@@ -310,9 +310,9 @@ public final class PostgresNotificationStore: NotificationStore {
     }
 
     public func evidence(for id: NoticeID) async -> [EvidenceRecord] {
-        (try? await database.storeTransaction("evidence") { connection in
-            let rows = try await connection.query(
-                "SELECT body FROM egov_evidence WHERE notice_id = \(id.rawValue) ORDER BY sequence", logger: self.logger)
+        (try? await database.query(
+            "evidence", "SELECT body FROM egov_evidence WHERE notice_id = \(id.rawValue) ORDER BY sequence"
+        ) { rows in
             var records: [EvidenceRecord] = []
             for try await body in rows.decode(String.self) {
                 records.append(try StoredText.decode(EvidenceRecord.self, body, table: "egov_evidence"))

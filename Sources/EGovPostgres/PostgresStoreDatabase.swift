@@ -116,6 +116,20 @@ public final class PostgresStoreDatabase: Sendable {
         }
     }
 
+    /// Runs one statement outside an explicit transaction (autocommit: one round trip), mapping
+    /// PostgreSQL errors; `body` consumes the rows.
+    func query<T: Sendable>(
+        _ operation: String, _ query: PostgresQuery, _ body: (PostgresRowSequence) async throws -> T
+    ) async throws(StoreError) -> T {
+        do {
+            return try await body(try await client.query(query, logger: logger))
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw Self.map(error, operation: operation) as? StoreError ?? .unavailable(operation: operation)
+        }
+    }
+
     /// Runs `body` in one transaction (committed if it returns, rolled back if it throws),
     /// mapping PostgreSQL errors to ``StoreError`` (other errors are rethrown unchanged).
     func transaction<T: Sendable>(

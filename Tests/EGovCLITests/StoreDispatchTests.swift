@@ -106,9 +106,9 @@ import Testing
 
     static var postgresEnabled: Bool { postgresURL != nil || ProcessInfo.processInfo.environment["CI"] == "true" }
 
-    /// The SQLite durability the crash test runs with (`EGOV_CRASH_DURABILITY`, default `normal`,
-    /// which already survives SIGKILL; `full` additionally survives power loss).
-    static var crashDurability: String { ProcessInfo.processInfo.environment["EGOV_CRASH_DURABILITY"] ?? "normal" }
+    /// The SQLite durability the crash test runs with (`EGOV_CRASH_DURABILITY`, default `full`;
+    /// `normal` also survives SIGKILL, only power loss differs).
+    static var crashDurability: String { ProcessInfo.processInfo.environment["EGOV_CRASH_DURABILITY"] ?? "full" }
 
     @Test(.enabled(if: postgresEnabled, "needs EGOV_POSTGRES_URL (set by .ci/run)"))
     func postgresWorkersNeverDispatchOneDeliveryTwice() async throws {
