@@ -3,6 +3,7 @@ import EGovNotifications
 import Foundation
 import Logging
 import PostgresNIO
+import Synchronization
 
 /// A ``NotificationStore`` in a ``PostgresStoreDatabase``: an outbox shared by several dispatcher
 /// processes.
@@ -16,10 +17,15 @@ import PostgresNIO
 /// - Evidence records must link to the stored chain; the primary key `(notice_id, sequence)`
 ///   refuses a concurrent second record at a position.
 ///
+/// Notices never change once stored, so the notices of the last claimed batch are kept in memory:
+/// the dispatcher's ``notice(_:)`` lookup right after a claim costs no round trip.
+///
 /// Reads that fail are logged (without stored values) and answered as "nothing"; writes throw
 /// ``NotificationError/store(_:)``.
 public final class PostgresNotificationStore: NotificationStore {
     private let database: PostgresStoreDatabase
+    /// The notices of the most recent claims (bounded: replaced by each claim).
+    private let claimedNotices = Mutex<[NoticeID: Notice]>([:])
     /// How long a claim lasts before another claimant may take the delivery.
     public let leaseDuration: TimeInterval
 
@@ -133,13 +139,21 @@ public final class PostgresNotificationStore: NotificationStore {
             return try await database.transaction("claim") { connection in
                 let rows = try await connection.query(
                     """
-                    SELECT notice_id, body FROM egov_deliveries
-                    WHERE due_at IS NOT NULL AND due_at <= \(now.timeIntervalSince1970)
-                    ORDER BY due_at, notice_id LIMIT \(limit)
-                    FOR UPDATE SKIP LOCKED
+                    SELECT d.notice_id, d.body, n.body FROM egov_deliveries AS d
+                    JOIN egov_notices AS n ON n.id = d.notice_id
+                    WHERE d.due_at IS NOT NULL AND d.due_at <= \(now.timeIntervalSince1970)
+                    ORDER BY d.due_at, d.notice_id LIMIT \(limit)
+                    FOR UPDATE OF d SKIP LOCKED
                     """, logger: logger)
                 var selected: [(String, String)] = []
-                for try await row in rows.decode((String, String).self) { selected.append(row) }
+                var notices: [NoticeID: Notice] = [:]
+                for try await (noticeID, body, noticeBody) in rows.decode((String, String, String).self) {
+                    selected.append((noticeID, body))
+                    if let notice = try? StoredText.decode(Notice.self, noticeBody, table: "egov_notices") {
+                        notices[notice.id] = notice
+                    }
+                }
+                self.claimedNotices.withLock { $0 = notices }
                 var claimed: [Delivery] = []
                 var claimedIDs: [String] = []
                 var bodies: [String] = []
@@ -222,7 +236,8 @@ public final class PostgresNotificationStore: NotificationStore {
     }
 
     public func notice(_ id: NoticeID) async -> Notice? {
-        try? await database.query("notice", "SELECT body FROM egov_notices WHERE id = \(id.rawValue)") { rows in
+        if let cached = claimedNotices.withLock({ $0[id] }) { return cached }
+        return try? await database.query("notice", "SELECT body FROM egov_notices WHERE id = \(id.rawValue)") { rows in
             for try await body in rows.decode(String.self) {
                 return try StoredText.decode(Notice.self, body, table: "egov_notices")
             }
