@@ -83,7 +83,10 @@ struct PostgresStoreTests {
             }
         }
     }
+}
 
+/// URL parsing needs no server.
+@Suite struct PostgresURLTests {
     @Test func urlIsParsed() throws {
         #expect(throws: StoreError.self) { _ = try PostgresStoreDatabase(url: "mysql://x@y/z") }
         #expect(throws: StoreError.self) { _ = try PostgresStoreDatabase(url: "postgres://u@h/db?schema=Bad-Name") }
