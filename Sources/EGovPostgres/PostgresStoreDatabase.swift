@@ -18,7 +18,8 @@ public final class PostgresStoreDatabase: Sendable {
 
     /// Creates a pool from a postgres-nio configuration.
     ///
-    /// - Parameter schema: a schema to use (set as the connections' `search_path`); it must exist.
+    /// - Parameter schema: a schema to use (set as the connections' `search_path`; lowercase ASCII
+    ///   letters, digits and underscores); ``migrate()`` creates it if missing.
     public init(configuration: PostgresClient.Configuration, schema: String? = nil) {
         var configuration = configuration
         if let schema { configuration.options.additionalStartupParameters.append(("search_path", schema)) }
@@ -46,12 +47,17 @@ public final class PostgresStoreDatabase: Sendable {
             tls: requireTLS ? .require(.makeClientConfiguration()) : .disable)
         configuration.options.maximumConnections = 8
         let chosen = schema ?? components.queryItems?.first { $0.name == "schema" }?.value
-        if let chosen {
-            guard !chosen.isEmpty, chosen.count <= 63,
-                chosen.unicodeScalars.allSatisfy({ $0 == "_" || ("a"..."z").contains($0) || ("0"..."9").contains($0) })
-            else { throw .invalidConfiguration("a schema name must be 1 to 63 lowercase letters, digits or underscores") }
-        }
+        if let chosen, !Self.isValidSchemaName(chosen) { throw Self.invalidSchema }
         self.init(configuration: configuration, schema: chosen)
+    }
+
+    static let invalidSchema = StoreError.invalidConfiguration(
+        "a schema name must be 1 to 63 lowercase ASCII letters, digits or underscores")
+
+    /// Whether `name` is a schema name usable unquoted (and so in `search_path`).
+    static func isValidSchemaName(_ name: String) -> Bool {
+        !name.isEmpty && name.utf8.count <= 63
+            && name.unicodeScalars.allSatisfy { $0 == "_" || ("a"..."z").contains($0) || ("0"..."9").contains($0) }
     }
 
     /// Drives the connection pool until the calling task is cancelled.
@@ -68,9 +74,9 @@ public final class PostgresStoreDatabase: Sendable {
         try await storeTransaction("migrate") { connection in
             try await connection.query("SELECT pg_advisory_xact_lock(7243001)", logger: self.logger)
             if let schema = self.schema {
+                guard Self.isValidSchemaName(schema) else { throw Self.invalidSchema }
                 try await connection.query(
-                    PostgresQuery(unsafeSQL: "CREATE SCHEMA IF NOT EXISTS \"\(schema.replacingOccurrences(of: "\"", with: ""))\""),
-                    logger: self.logger)
+                    PostgresQuery(unsafeSQL: "CREATE SCHEMA IF NOT EXISTS \(schema)"), logger: self.logger)
             }
             try await connection.query(
                 """

@@ -8,7 +8,7 @@ enum SQLiteErrors {
     static func map(_ error: any Error, operation: String) -> StoreError {
         if let error = error as? StoreError { return error }
         if let error = error as? DatabaseError {
-            if error.resultCode == .SQLITE_CONSTRAINT { return .duplicate }
+            if isUniqueViolation(error) { return .duplicate }
             SQLiteDatabase.logger.error(
                 "SQLite operation failed", metadata: ["operation": "\(operation)", "code": "\(error.resultCode)"])
             return .unavailable(operation: operation)
@@ -18,8 +18,11 @@ enum SQLiteErrors {
         return .unavailable(operation: operation)
     }
 
+    /// Whether `error` is a UNIQUE or PRIMARY KEY violation (not NOT NULL, CHECK or FOREIGN KEY).
     static func isUniqueViolation(_ error: any Error) -> Bool {
-        (error as? DatabaseError)?.resultCode == .SQLITE_CONSTRAINT
+        guard let error = error as? DatabaseError else { return false }
+        return error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE
+            || error.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY
     }
 }
 
