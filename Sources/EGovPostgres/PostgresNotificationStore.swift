@@ -17,15 +17,16 @@ import Synchronization
 /// - Evidence records must link to the stored chain; the primary key `(notice_id, sequence)`
 ///   refuses a concurrent second record at a position.
 ///
-/// Notices never change once stored, so the notices of the last claimed batch are kept in memory:
+/// Notices never change once stored, so the notices of recently claimed deliveries are kept in memory:
 /// the dispatcher's ``notice(_:)`` lookup right after a claim costs no round trip.
 ///
 /// Reads that fail are logged (without stored values) and answered as "nothing"; writes throw
 /// ``NotificationError/store(_:)``.
 public final class PostgresNotificationStore: NotificationStore {
     private let database: PostgresStoreDatabase
-    /// The notices of the most recent claims (bounded: replaced by each claim).
+    /// The notices of the most recent claims (emptied when it would exceed ``noticeCacheLimit``).
     private let claimedNotices = Mutex<[NoticeID: Notice]>([:])
+    private static let noticeCacheLimit = 8_192
     /// How long a claim lasts before another claimant may take the delivery.
     public let leaseDuration: TimeInterval
 
@@ -153,7 +154,10 @@ public final class PostgresNotificationStore: NotificationStore {
                         notices[notice.id] = notice
                     }
                 }
-                self.claimedNotices.withLock { $0 = notices }
+                self.claimedNotices.withLock { cache in
+                    if cache.count + notices.count > Self.noticeCacheLimit { cache.removeAll(keepingCapacity: true) }
+                    cache.merge(notices) { _, new in new }
+                }
                 var claimed: [Delivery] = []
                 var claimedIDs: [String] = []
                 var bodies: [String] = []

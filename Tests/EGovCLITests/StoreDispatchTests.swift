@@ -125,7 +125,7 @@ import Testing
                     try await CLIRunner.egov([
                         "store", "dispatch", "--store", url, "--count", "\(count)", "--transport-log",
                         scratch.path("transport-\(worker).log"), "--worker", "w\(worker)", "--lease", "60",
-                        "--batch", "200",
+                        "--batch", "200", "--dispatchers", "4",
                     ])
                 }
             }

@@ -38,6 +38,8 @@ struct StoreDispatch: AsyncParsableCommand {
     @Option(name: .long, help: "This worker's name (written to the transport log).") var worker: String = "w"
     @Option(name: .long, help: "Claim lease in seconds.") var lease: Double = 30
     @Option(name: .long, help: "Deliveries claimed per round.") var batch: Int = 256
+    @Option(name: .long, help: "Dispatchers run concurrently in this process (their claims never overlap).")
+    var dispatchers: Int = 1
     @Option(name: .long, help: "Notices per enqueue transaction.") var enqueueBatch: Int = 1000
     @Option(name: .long, help: "SQLite durability: full or normal.") var durability: String = "full"
     @Flag(name: .long, help: "Only dispatch; enqueue nothing.") var noEnqueue = false
@@ -54,8 +56,8 @@ struct StoreDispatch: AsyncParsableCommand {
     }
 
     func run() async throws {
-        guard count >= 0, batch > 0, enqueueBatch > 0, lease > 0 else {
-            throw CLIError.usage("--count, --batch, --enqueue-batch and --lease must be positive")
+        guard count >= 0, batch > 0, enqueueBatch > 0, lease > 0, (1...64).contains(dispatchers) else {
+            throw CLIError.usage("--count, --batch, --enqueue-batch, --lease and --dispatchers (1…64) must be positive")
         }
         let opened = try await StoreLocation.open(store, lease: lease, durability: durability)
         defer { opened.close() }
@@ -77,22 +79,26 @@ struct StoreDispatch: AsyncParsableCommand {
             }
         }
         let log = try DurableDeliveryLog(path: transportLog, worker: worker)
-        let dispatcher = NotificationDispatcher(
-            store: notificationStore, transports: [RecordingTransport(log: log)], clock: clock,
-            configuration: DispatcherConfiguration(maximumConcurrentSends: 64, batchSize: batch),
-            random: SystemRandomNumberGenerator()
-        ) { notice, _ in RenderedPayload(subject: "", body: notice.reference) }
-        var claimed = 0
-        var accepted = 0
-        while true {
-            let report = await dispatcher.runOnce()
-            claimed += report.claimed
-            accepted += report.accepted
-            if report.claimed > 0 { continue }
-            guard let due = await notificationStore.nextDueDate() else { break }
-            let wait = min(max(due.timeIntervalSince(clock.now()), 0.01), 0.25)
-            try await Task.sleep(for: .milliseconds(Int(wait * 1000)))
+        let configuration = DispatcherConfiguration(maximumConcurrentSends: 64, batchSize: batch)
+        let totals = await withTaskGroup(of: (claimed: Int, accepted: Int).self) { group in
+            for _ in 0..<dispatchers {
+                group.addTask {
+                    let dispatcher = NotificationDispatcher(
+                        store: notificationStore, transports: [RecordingTransport(log: log)], clock: clock,
+                        configuration: configuration, random: SystemRandomNumberGenerator()
+                    ) { notice, _ in RenderedPayload(subject: "", body: notice.reference) }
+                    return await Self.dispatchUntilDone(dispatcher, store: notificationStore, clock: clock)
+                }
+            }
+            var sum = (claimed: 0, accepted: 0)
+            for await part in group {
+                sum.claimed += part.claimed
+                sum.accepted += part.accepted
+            }
+            return sum
         }
+        let claimed = totals.claimed
+        let accepted = totals.accepted
         var states: [String: Int] = [:]
         for state in DeliveryState.allCases {
             let number = await notificationStore.deliveries(in: [state]).count
@@ -105,6 +111,24 @@ struct StoreDispatch: AsyncParsableCommand {
             Summary(
                 worker: worker, enqueued: enqueued, claimed: claimed, accepted: accepted, transportNew: counts.new,
                 transportDuplicates: counts.duplicates, pending: pending, states: states))
+    }
+
+    /// Runs `dispatcher` until no delivery is pending (none due now or later).
+    static func dispatchUntilDone(
+        _ dispatcher: NotificationDispatcher, store: any NotificationStore, clock: any WallClock
+    ) async -> (claimed: Int, accepted: Int) {
+        var claimed = 0
+        var accepted = 0
+        while true {
+            let report = await dispatcher.runOnce()
+            claimed += report.claimed
+            accepted += report.accepted
+            if report.claimed > 0 { continue }
+            guard let due = await store.nextDueDate() else { break }
+            let wait = min(max(due.timeIntervalSince(clock.now()), 0.01), 0.25)
+            try? await Task.sleep(for: .milliseconds(Int(wait * 1000)))
+        }
+        return (claimed, accepted)
     }
 
     static func notice(_ index: Int, at time: Date) throws -> Notice {
