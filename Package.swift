@@ -103,7 +103,10 @@ let package = Package(
             name: "EGovSignatureTests", dependencies: ["EGovSignature", "EGovTesting"], swiftSettings: strictSettings),
         .target(
             name: "EGovTesting",
-            dependencies: ["EGovCore", "EGovCrypto", "EGovIdentity", "EGovSignature"],
+            dependencies: [
+                "EGovCore", "EGovCrypto", "EGovIdentity", "EGovSignature", "EGovNotifications", "EGovCertificates",
+                "EGovCatalog",
+            ],
             swiftSettings: strictSettings
         ),
         .target(
@@ -132,12 +135,13 @@ let package = Package(
             dependencies: [
                 "EGovCore", "EGovIdentity", "EGovNotifications", "EGovCertificates", "EGovCatalog", "EGovInterop",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "EGovSQLiteTests",
-            dependencies: ["EGovSQLite", "EGovTesting"],
+            dependencies: ["EGovSQLite", "EGovTesting", "EGovCrypto", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
         .target(
@@ -145,12 +149,15 @@ let package = Package(
             dependencies: [
                 "EGovCore", "EGovIdentity", "EGovNotifications", "EGovCertificates", "EGovCatalog", "EGovInterop",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "EGovPostgresTests",
-            dependencies: ["EGovPostgres", "EGovTesting"],
+            dependencies: [
+                "EGovPostgres", "EGovTesting", "EGovCrypto", .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
             swiftSettings: strictSettings
         ),
         .target(
@@ -165,6 +172,7 @@ let package = Package(
             name: "egov",
             dependencies: [
                 "EGovKit",
+                "EGovPostgres",
                 "EGovTesting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -193,7 +201,9 @@ let package = Package(
         ),
         .testTarget(
             name: "EGovTestingTests",
-            dependencies: ["EGovTesting", "EGovCrypto"],
+            dependencies: [
+                "EGovTesting", "EGovCrypto", "EGovNotifications", "EGovIdentity", "EGovCertificates", "EGovCatalog",
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -24,6 +24,8 @@ let package = Package(
         .package(name: "EGovKit", path: ".."),
         // Only the MallocInterposer trait: the default traits want a package the local mirror lacks.
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+        // The raw-GRDB baseline of StoresBenchmarks (the same version EGovKit resolves).
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // The parent's COpenSSL is a target, not a product, so it cannot be depended on from here;
@@ -65,6 +67,11 @@ let package = Package(
         benchmarkTarget(
             "InteropBenchmarks",
             [kit("EGovInterop"), kit("EGovTesting"), kit("EGovCrypto"), kit("EGovCore"), "RawOpenSSL", "BenchmarkSupport"]),
+            "StoresBenchmarks",
+            [
+                kit("EGovSQLite"), kit("EGovPostgres"), kit("EGovNotifications"), kit("EGovCore"),
+                .product(name: "GRDB", package: "GRDB.swift"), "BenchmarkSupport",
+            ]),
         benchmarkTarget(
             "CatalogBenchmarks", [kit("EGovCatalog"), kit("EGovIdentity"), kit("EGovCore"), "BenchmarkSupport"]),
     ],

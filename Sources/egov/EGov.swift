@@ -23,7 +23,7 @@ struct EGov: AsyncParsableCommand {
             Digest.self, Key.self, Raw.self, X509.self, Identity.self, Token.self, Sign.self, Verify.self,
             Credential.self,
             StatusListCommand.self, Notify.self, CatalogCommand.self, InteropCommand.self, AuditCommand.self,
-            Demo.self,
+            StoreCommand.self, Demo.self,
         ]
     )
 

@@ -5,15 +5,26 @@ import Foundation
 /// Grants, revokes and checks consent; every grant, use and revocation is appended to the audit
 /// log (action `consent.granted`, `consent.used`, `consent.revoked`, `consent.refused`), with the
 /// grant ID as subject and no personal data in the details.
+///
+/// Grants are kept in a ``ConsentStore`` (``InMemoryConsentStore`` unless another is given). When
+/// the store cannot be read, ``check(personAccountID:requester:provider:dataCategory:purpose:)``
+/// fails closed (``ConsentDenial/noGrant``), ``grant(id:)`` returns `nil` and ``grants(of:)`` an
+/// empty list; ``grant(personAccountID:requester:provider:dataCategories:purpose:until:)``,
+/// ``revoke(_:by:)`` and ``use(personAccountID:requester:provider:dataCategory:purpose:)`` throw
+/// the ``StoreError``.
 public actor ConsentRegistry {
-    private var grants: [String: ConsentGrant] = [:]
+    private let store: any ConsentStore
     private let auditLog: any AuditLog
     private let clock: any WallClock
     /// The longest period a single grant may cover.
     public let maximumPeriod: TimeInterval
 
-    /// Creates a registry writing to `auditLog`.
-    public init(auditLog: any AuditLog, clock: any WallClock, maximumPeriod: TimeInterval = 366 * 86_400) {
+    /// Creates a registry writing to `auditLog` and keeping grants in `store`.
+    public init(
+        auditLog: any AuditLog, clock: any WallClock, maximumPeriod: TimeInterval = 366 * 86_400,
+        store: any ConsentStore = InMemoryConsentStore()
+    ) {
+        self.store = store
         self.auditLog = auditLog
         self.clock = clock
         self.maximumPeriod = maximumPeriod
@@ -39,7 +50,7 @@ public actor ConsentRegistry {
             id: "consent-" + Base64URL.encode(try SecureRandom.bytes(count: 12)), personAccountID: personAccountID,
             requester: requester, provider: provider, dataCategories: dataCategories, purpose: purpose, validFrom: now,
             validUntil: validUntil)
-        grants[grant.id] = grant
+        try await store.insert(grant)
         _ = try await auditLog.append(
             AuditEvent(
                 actor: personAccountID, action: "consent.granted", subject: grant.id,
@@ -49,10 +60,13 @@ public actor ConsentRegistry {
 
     /// Revokes a grant (by the person or on their behalf).
     public func revoke(_ grantID: String, by actor: String) async throws {
-        guard var grant = grants[grantID] else { throw ConsentError.unknownGrant }
-        guard grant.revokedAt == nil else { throw ConsentError.alreadyRevoked }
-        grant.revokedAt = clock.now()
-        grants[grantID] = grant
+        let revoked: ConsentGrant?
+        do {
+            revoked = try await store.revoke(grantID, at: clock.now())
+        } catch .notFound {
+            throw ConsentError.unknownGrant
+        }
+        guard let grant = revoked else { throw ConsentError.alreadyRevoked }
         _ = try await auditLog.append(
             AuditEvent(actor: actor, action: "consent.revoked", subject: grantID, details: details(of: grant)))
     }
@@ -60,9 +74,19 @@ public actor ConsentRegistry {
     /// Checks consent without recording a use.
     public func check(
         personAccountID: String, requester: String, provider: String, dataCategory: String, purpose: String
+    ) async -> ConsentDecision {
+        guard let stored = try? await store.grants(ofPerson: personAccountID) else { return .denied(.noGrant) }
+        return decide(
+            stored, personAccountID: personAccountID, requester: requester, provider: provider,
+            dataCategory: dataCategory, purpose: purpose)
+    }
+
+    private func decide(
+        _ stored: [ConsentGrant], personAccountID: String, requester: String, provider: String, dataCategory: String,
+        purpose: String
     ) -> ConsentDecision {
         let now = clock.now()
-        let candidates = grants.values.filter {
+        let candidates = stored.filter {
             $0.personAccountID == personAccountID && $0.requester == requester && $0.provider == provider
         }
         guard !candidates.isEmpty else { return .denied(.noGrant) }
@@ -100,7 +124,9 @@ public actor ConsentRegistry {
     public func use(
         personAccountID: String, requester: String, provider: String, dataCategory: String, purpose: String
     ) async throws -> ConsentDecision {
-        let decision = check(
+        let stored = try await store.grants(ofPerson: personAccountID)
+        let decision = decide(
+            stored,
             personAccountID: personAccountID, requester: requester, provider: provider, dataCategory: dataCategory,
             purpose: purpose)
         let base = ["requester": requester, "provider": provider, "purpose": purpose, "data": dataCategory]
@@ -118,11 +144,11 @@ public actor ConsentRegistry {
     }
 
     /// The grant with `id`, if any.
-    public func grant(id: String) -> ConsentGrant? { grants[id] }
+    public func grant(id: String) async -> ConsentGrant? { try? await store.grant(id: id) }
 
     /// Every grant of a person (for their consent dashboard).
-    public func grants(of personAccountID: String) -> [ConsentGrant] {
-        grants.values.filter { $0.personAccountID == personAccountID }.sorted { $0.validFrom < $1.validFrom }
+    public func grants(of personAccountID: String) async -> [ConsentGrant] {
+        (try? await store.grants(ofPerson: personAccountID)) ?? []
     }
 
     private func details(of grant: ConsentGrant, extra: [String: String] = [:]) -> [String: String] {

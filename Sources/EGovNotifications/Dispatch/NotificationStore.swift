@@ -43,6 +43,12 @@ public protocol NotificationStore: Sendable {
 
     /// The evidence chain of notice `id`, first record first.
     func evidence(for id: NoticeID) async -> [EvidenceRecord]
+
+    /// Enqueues several notices, each idempotently (a key repeated within the batch counts as
+    /// already stored), in order. Durable stores do it in one transaction: either every notice
+    /// of the batch is stored or, when one is refused, none. The default enqueues one by one.
+    func enqueue(contentsOf notices: [Notice], at time: Date) async throws(NotificationError)
+        -> [(notice: Notice, created: Bool)]
 }
 
 extension NotificationStore {

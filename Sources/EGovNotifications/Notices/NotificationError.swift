@@ -39,6 +39,9 @@ public enum NotificationError: EGovError, Equatable {
     case malformedEvidence(line: Int)
     /// The evidence chain changed while a record was appended; retry.
     case evidenceChainConflict
+    /// The durable store failed (database error, unreadable row); carries a ``StoreError``
+    /// (which never holds stored values).
+    case store(StoreError)
 
     /// A stable machine-readable code.
     public var code: String {
@@ -60,6 +63,7 @@ public enum NotificationError: EGovError, Equatable {
         case .evidenceSigningFailed: "notifications.evidence.signing_failed"
         case .malformedEvidence: "notifications.evidence.malformed"
         case .evidenceChainConflict: "notifications.evidence.chain_conflict"
+        case .store: "notifications.store.failure"
         }
     }
 
@@ -87,6 +91,7 @@ public enum NotificationError: EGovError, Equatable {
         case .evidenceSigningFailed: "the evidence record could not be encoded or signed"
         case .malformedEvidence(let line): "evidence line \(line) is not a valid evidence record"
         case .evidenceChainConflict: "the evidence chain changed while a record was appended"
+        case .store(let error): "the notification store failed: \(error.code): \(error.reason)"
         }
     }
 }

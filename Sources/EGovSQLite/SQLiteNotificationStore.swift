@@ -1,0 +1,272 @@
+import EGovCore
+import EGovNotifications
+import Foundation
+import GRDB
+
+/// A ``NotificationStore`` in an ``SQLiteDatabase``: the durable outbox of the embedded default.
+///
+/// - Enqueue is idempotent through the `UNIQUE` constraint on the idempotency key
+///   (`INSERT … ON CONFLICT DO NOTHING`); a batch (``enqueue(contentsOf:at:)``) is one transaction.
+/// - ``claimDue(now:limit:)`` selects the due deliveries and leases them in one `BEGIN IMMEDIATE`
+///   transaction, so that concurrent dispatchers (threads or processes) never claim the same
+///   delivery while its lease runs.
+/// - ``update(_:)`` is a compare-and-set on the `version` column.
+/// - Evidence records are appended only if they link to the stored chain; the primary key
+///   `(notice_id, sequence)` refuses a concurrent second record at the same position.
+///
+/// Reads that fail (database error, undecodable row) are logged (without stored values) and
+/// answered as "nothing": `nil`, an empty list. Writes throw ``NotificationError/store(_:)``.
+public final class SQLiteNotificationStore: NotificationStore {
+    private let database: SQLiteDatabase
+    /// How long a claim lasts before another claimant may take the delivery.
+    public let leaseDuration: TimeInterval
+
+    /// Creates a store in `database`.
+    public init(database: SQLiteDatabase, leaseDuration: TimeInterval = 300) {
+        self.database = database
+        self.leaseDuration = leaseDuration
+    }
+
+    public func enqueue(_ notice: Notice, at time: Date) async throws(NotificationError) -> (
+        notice: Notice, created: Bool
+    ) {
+        let results = try await enqueue(contentsOf: [notice], at: time)
+        guard let result = results.first else { throw .store(.unavailable(operation: "enqueue")) }
+        return result
+    }
+
+    public func enqueue(contentsOf notices: [Notice], at time: Date) async throws(NotificationError)
+        -> [(notice: Notice, created: Bool)]
+    {
+        struct Row: Sendable {
+            let notice: Notice
+            let noticeBody: Data
+            let delivery: Delivery
+            let deliveryBody: Data
+        }
+        var rows: [Row] = []
+        rows.reserveCapacity(notices.count)
+        let encoder = JSONEncoder()
+        for notice in notices {
+            var delivery = Delivery(notice: notice)
+            try delivery.apply(.enqueue, at: time)
+            do {
+                rows.append(
+                    Row(
+                        notice: notice, noticeBody: try encoder.encode(notice), delivery: delivery,
+                        deliveryBody: try encoder.encode(delivery)))
+            } catch {
+                throw .store(.corruptRecord(table: "egov_notices"))
+            }
+        }
+        let prepared = rows
+        do {
+            return try await database.writer.write { db in
+                let insertNotice = try db.cachedStatement(
+                    sql: "INSERT INTO egov_notices (id, idempotency_key, body) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
+                let insertDelivery = try db.cachedStatement(
+                    sql: "INSERT INTO egov_deliveries (notice_id, state, due_at, version, body) VALUES (?, ?, ?, ?, ?)")
+                var results: [(notice: Notice, created: Bool)] = []
+                results.reserveCapacity(prepared.count)
+                for row in prepared {
+                    try insertNotice.execute(
+                        arguments: [row.notice.id.rawValue, row.notice.idempotencyKey, row.noticeBody])
+                    if db.changesCount == 1 {
+                        try insertDelivery.execute(
+                            arguments: [
+                                row.notice.id.rawValue, row.delivery.state.rawValue,
+                                row.delivery.claimableAt?.timeIntervalSince1970, row.delivery.version,
+                                row.deliveryBody,
+                            ])
+                        results.append((row.notice, true))
+                    } else if let existing = try GRDB.Row.fetchOne(
+                        db, sql: "SELECT body FROM egov_notices WHERE idempotency_key = ?",
+                        arguments: [row.notice.idempotencyKey])
+                    {
+                        let body = try StoredJSON.data(existing, 0, table: "egov_notices")
+                        results.append((try StoredJSON.decode(Notice.self, body, table: "egov_notices"), false))
+                    } else {
+                        throw NotificationError.conflict
+                    }
+                }
+                return results
+            }
+        } catch let error as NotificationError {
+            throw error
+        } catch {
+            throw .store(SQLiteErrors.map(error, operation: "enqueue"))
+        }
+    }
+
+    public func claimDue(now: Date, limit: Int) async -> [Delivery] {
+        guard limit > 0 else { return [] }
+        let lease = leaseDuration
+        do {
+            return try await database.write("claim") { db in
+                let rows = try GRDB.Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT notice_id, body FROM egov_deliveries
+                        WHERE due_at IS NOT NULL AND due_at <= ? ORDER BY due_at, notice_id LIMIT ?
+                        """,
+                    arguments: [now.timeIntervalSince1970, limit])
+                let update = try db.cachedStatement(
+                    sql: "UPDATE egov_deliveries SET due_at = ?, version = ?, body = ? WHERE notice_id = ?")
+                let encoder = JSONEncoder()
+                var claimed: [Delivery] = []
+                for row in rows {
+                    let noticeID = try StoredJSON.column(String.self, row, 0, table: "egov_deliveries")
+                    guard
+                        var delivery = try? StoredJSON.decode(
+                            Delivery.self, StoredJSON.data(row, 1, table: "egov_deliveries"), table: "egov_deliveries")
+                    else {
+                        // Take an undecodable row out of the queue so that it cannot block it.
+                        SQLiteDatabase.logger.error("Undecodable delivery row removed from the due queue")
+                        try db.execute(
+                            sql: "UPDATE egov_deliveries SET due_at = NULL WHERE notice_id = ?", arguments: [noticeID])
+                        continue
+                    }
+                    delivery.leaseExpiresAt = now.addingTimeInterval(lease)
+                    delivery.version += 1
+                    try update.execute(
+                        arguments: [
+                            delivery.claimableAt?.timeIntervalSince1970, delivery.version,
+                            try encoder.encode(delivery), noticeID,
+                        ])
+                    claimed.append(delivery)
+                }
+                return claimed
+            }
+        } catch {
+            return []
+        }
+    }
+
+    public func update(_ delivery: Delivery) async throws(NotificationError) -> Delivery {
+        var updated = delivery
+        updated.version += 1
+        let body: Data
+        do { body = try JSONEncoder().encode(updated) } catch { throw .store(.corruptRecord(table: "egov_deliveries")) }
+        let stored = updated
+        do {
+            return try await database.writer.write { db in
+                try db.execute(
+                    sql: """
+                        UPDATE egov_deliveries SET state = ?, due_at = ?, version = ?, body = ?
+                        WHERE notice_id = ? AND version = ?
+                        """,
+                    arguments: [
+                        stored.state.rawValue, stored.claimableAt?.timeIntervalSince1970, stored.version, body,
+                        stored.noticeID.rawValue, delivery.version,
+                    ])
+                guard db.changesCount == 1 else {
+                    let exists =
+                        try Bool.fetchOne(
+                            db, sql: "SELECT EXISTS (SELECT 1 FROM egov_deliveries WHERE notice_id = ?)",
+                            arguments: [stored.noticeID.rawValue]) ?? false
+                    throw exists ? NotificationError.conflict : NotificationError.unknownDelivery
+                }
+                return stored
+            }
+        } catch let error as NotificationError {
+            throw error
+        } catch {
+            throw .store(SQLiteErrors.map(error, operation: "update"))
+        }
+    }
+
+    public func notice(_ id: NoticeID) async -> Notice? {
+        try? await database.read("notice") { db in
+            guard let row = try GRDB.Row.fetchOne(db, sql: "SELECT body FROM egov_notices WHERE id = ?", arguments: [id.rawValue])
+            else { return nil }
+            return try StoredJSON.decode(Notice.self, StoredJSON.data(row, 0, table: "egov_notices"), table: "egov_notices")
+        }
+    }
+
+    public func delivery(_ id: NoticeID) async -> Delivery? {
+        try? await database.read("delivery") { db in
+            guard
+                let row = try GRDB.Row.fetchOne(
+                    db, sql: "SELECT body FROM egov_deliveries WHERE notice_id = ?", arguments: [id.rawValue])
+            else { return nil }
+            return try StoredJSON.decode(
+                Delivery.self, StoredJSON.data(row, 0, table: "egov_deliveries"), table: "egov_deliveries")
+        }
+    }
+
+    public func deliveries(in states: Set<DeliveryState>) async -> [Delivery] {
+        guard !states.isEmpty else { return [] }
+        let names = states.map(\.rawValue).sorted()
+        return
+            (try? await database.read("deliveries") { db in
+                let placeholders = Array(repeating: "?", count: names.count).joined(separator: ", ")
+                let rows = try GRDB.Row.fetchAll(
+                    db, sql: "SELECT body FROM egov_deliveries WHERE state IN (\(placeholders)) ORDER BY notice_id",
+                    arguments: StatementArguments(names))
+                let decoder = JSONDecoder()
+                return rows.compactMap { row in
+                    guard let data = try? StoredJSON.data(row, 0, table: "egov_deliveries") else { return nil }
+                    return try? decoder.decode(Delivery.self, from: data)
+                }
+            }) ?? []
+    }
+
+    public func nextDueDate() async -> Date? {
+        let seconds = try? await database.read("nextDueDate") { db in
+            try Double.fetchOne(db, sql: "SELECT MIN(due_at) FROM egov_deliveries WHERE due_at IS NOT NULL")
+        }
+        guard let seconds else { return nil }
+        return Date(timeIntervalSince1970: seconds)
+    }
+
+    public func appendEvidence(_ record: EvidenceRecord) async throws(NotificationError) {
+        let body: Data
+        do { body = try JSONEncoder().encode(record) } catch { throw .store(.corruptRecord(table: "egov_evidence")) }
+        let noticeID = record.body.messageID
+        do {
+            try await database.writer.write { db in
+                guard
+                    try Bool.fetchOne(
+                        db, sql: "SELECT EXISTS (SELECT 1 FROM egov_notices WHERE id = ?)", arguments: [noticeID])
+                        ?? false
+                else { throw NotificationError.unknownNotice }
+                let last = try GRDB.Row.fetchOne(
+                    db, sql: "SELECT sequence, hash FROM egov_evidence WHERE notice_id = ? ORDER BY sequence DESC LIMIT 1",
+                    arguments: [noticeID])
+                let count = try last.map { try StoredJSON.column(Int.self, $0, 0, table: "egov_evidence") + 1 } ?? 0
+                let previous =
+                    try last.map { try StoredJSON.column(String.self, $0, 1, table: "egov_evidence") }
+                    ?? EvidenceChain.genesisHash
+                guard record.body.sequence == count, record.body.previousHash == previous else {
+                    throw NotificationError.evidenceChainConflict
+                }
+                try db.execute(
+                    sql: "INSERT INTO egov_evidence (notice_id, sequence, hash, body) VALUES (?, ?, ?, ?)",
+                    arguments: [noticeID, record.body.sequence, record.hash, body])
+            }
+        } catch let error as NotificationError {
+            throw error
+        } catch {
+            if SQLiteErrors.isUniqueViolation(error) { throw .evidenceChainConflict }
+            throw .store(SQLiteErrors.map(error, operation: "appendEvidence"))
+        }
+    }
+
+    public func evidence(for id: NoticeID) async -> [EvidenceRecord] {
+        (try? await database.read("evidence") { db in
+            try GRDB.Row.fetchAll(
+                db, sql: "SELECT body FROM egov_evidence WHERE notice_id = ? ORDER BY sequence", arguments: [id.rawValue]
+            ).map { row in
+                try StoredJSON.decode(
+                    EvidenceRecord.self, StoredJSON.data(row, 0, table: "egov_evidence"), table: "egov_evidence")
+            }
+        }) ?? []
+    }
+
+    /// The number of stored notices.
+    public func noticeCount() async throws(StoreError) -> Int {
+        try await database.read("noticeCount") { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM egov_notices") ?? 0
+        }
+    }
+}

@@ -1,0 +1,78 @@
+import EGovCore
+import EGovNotifications
+import EGovTesting
+import Foundation
+import GRDB
+import Testing
+
+@testable import EGovSQLite
+
+@Suite struct SQLiteDatabaseTests {
+    @Test func fileIsInWALModeWithFullSync() async throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let database = try SQLiteDatabase(path: scratch.path("db.sqlite"))
+        let (mode, synchronous) = try await database.writer.read { db in
+            (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA synchronous"))
+        }
+        #expect(mode == "wal")
+        #expect(synchronous == 2)  // FULL
+        #expect(try await database.schemaVersion() == SQLiteStoreVersion.current)
+        let normal = try SQLiteDatabase(path: scratch.path("normal.sqlite"), durability: .normal)
+        #expect(try await normal.writer.read { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") } == 1)
+    }
+
+    @Test func notificationsSurviveReopening() async throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let path = scratch.path("db.sqlite")
+        let notice = try NotificationStoreConformance.notice("N-1", key: "k")
+        do {
+            let store = SQLiteNotificationStore(database: try SQLiteDatabase(path: path))
+            _ = try await store.enqueue(notice, at: TestPKI.referenceDate)
+        }
+        let store = SQLiteNotificationStore(database: try SQLiteDatabase(path: path))
+        #expect(await store.notice(notice.id) == notice)
+        #expect(try await store.enqueue(notice, at: TestPKI.referenceDate).created == false)
+        #expect(await store.claimDue(now: TestPKI.referenceDate, limit: 10).count == 1)
+    }
+
+    @Test func newerSchemaIsRefused() async throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let path = scratch.path("db.sqlite")
+        let database = try SQLiteDatabase(path: path)
+        try await database.writer.write { db in
+            try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v999-from-the-future')")
+        }
+        #expect(throws: StoreError.unsupportedSchemaVersion(found: 2, supported: SQLiteStoreVersion.current)) {
+            _ = try SQLiteDatabase(path: path)
+        }
+    }
+
+    @Test func undecodableDeliveryIsSkippedNotTrapped() async throws {
+        let database = try SQLiteDatabase()
+        let store = SQLiteNotificationStore(database: database)
+        _ = try await store.enqueue(try NotificationStoreConformance.notice("N-1", key: "a"), at: TestPKI.referenceDate)
+        _ = try await store.enqueue(try NotificationStoreConformance.notice("N-2", key: "b"), at: TestPKI.referenceDate)
+        try await database.writer.write { db in
+            try db.execute(sql: "UPDATE egov_deliveries SET body = X'00FF' WHERE notice_id = 'N-1'")
+            try db.execute(sql: "UPDATE egov_notices SET body = 'garbage' WHERE id = 'N-2'")
+        }
+        let claimed = await store.claimDue(now: TestPKI.referenceDate, limit: 10)
+        #expect(claimed.map(\.noticeID.rawValue) == ["N-2"])
+        #expect(await store.delivery(NoticeID("N-1")) == nil)
+        #expect(await store.notice(NoticeID("N-2")) == nil)
+    }
+
+    @Test func backupIsAConsistentCopy() async throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let database = try SQLiteDatabase(path: scratch.path("db.sqlite"))
+        let store = SQLiteNotificationStore(database: database)
+        _ = try await store.enqueue(try NotificationStoreConformance.notice("N-1", key: "a"), at: TestPKI.referenceDate)
+        try await database.backup(to: scratch.path("copy.sqlite"))
+        let copy = SQLiteNotificationStore(database: try SQLiteDatabase(path: scratch.path("copy.sqlite")))
+        #expect(await copy.notice(NoticeID("N-1")) != nil)
+    }
+}
