@@ -175,6 +175,7 @@ let package = Package(
                 "EGovPostgres",
                 "EGovTesting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import Logging
 import EGovKit
 
 #if canImport(Glibc)
@@ -29,8 +31,22 @@ struct EGov: AsyncParsableCommand {
 
     /// Replaces argument-parser's entry point so that every failure follows the exit-code table.
     static func main() async {
+        bootstrapLogging()
         let status = await run(arguments: Array(CommandLine.arguments.dropFirst()))
         terminate(status)
+    }
+
+    /// Library logs go to stderr at `warning` and above, so that they never mix with the JSON on
+    /// stdout or clutter the demo; `EGOV_LOG_LEVEL` (trace, debug, info, notice, warning, error,
+    /// critical) changes the level.
+    static func bootstrapLogging() {
+        let level =
+            ProcessInfo.processInfo.environment["EGOV_LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0) } ?? .warning
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
     }
 
     static func run(arguments: [String]) async -> Int32 {

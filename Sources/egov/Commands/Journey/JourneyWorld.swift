@@ -44,20 +44,23 @@ struct JourneyWorld: Sendable {
     static let legalBasis = "Illustrative: food establishment licensing regulation, verification of the applicant"
 
     init(databasePath: String, start: Date) async throws {
-        clock = ManualClock(start)
-        pki = try TestPKI(algorithm: .p256, leafProfile: .organisationSeal)
-        func seal(_ organisation: String, qualified: Bool = false) throws -> TestPKI.Issued {
+        let clock = ManualClock(start)
+        let pki = try TestPKI(algorithm: .p256, leafProfile: .organisationSeal)
+        func seal(_ organisation: String, _ registration: String, qualified: Bool = false) throws -> TestPKI.Issued {
             try pki.issueLeaf(
                 profile: .organisationSeal,
-                subject: try DistinguishedName([("C", "MO"), ("O", organisation), ("CN", "\(organisation) seal")]),
+                subject: try DistinguishedName([
+                    ("C", "MO"), ("O", organisation), ("organizationIdentifier", "NTRMO-\(registration)"),
+                    ("CN", "\(organisation) seal"),
+                ]),
                 qcStatements: qualified)
         }
-        iamSeal = try seal("IAM", qualified: true)
-        dsfSeal = try seal("DSF")
-        crpSeal = try seal("CRP")
-        companySeal = try seal("Boa Mesa Lda.")
+        let iamSeal = try seal("IAM", "IAM", qualified: true)
+        let dsfSeal = try seal("DSF", "DSF")
+        let crpSeal = try seal("CRP", "CRP")
+        let companySeal = try seal("Boa Mesa Lda.", "SO-12345")
         let granted = [TrustedService.StatusChange(status: .granted, from: TestPKI.referenceDate - TestPKI.year)]
-        trustList = TrustList(
+        let trustList = TrustList(
             name: [.zhHant: "示範信任清單", .pt: "Lista de confiança de demonstração", .en: "Demo trust list"],
             services: [
                 TrustedService(
@@ -70,42 +73,42 @@ struct JourneyWorld: Sendable {
                     name: [.en: "Time-stamping authority"], type: .timestamping, isQualified: true,
                     certificates: [pki.root.certificate], history: granted),
             ])
-        timeStampAuthority = try LocalTimeStampAuthority(pki: pki, clock: clock)
+        let timeStampAuthority = try LocalTimeStampAuthority(pki: pki, clock: clock)
 
         let directory = URL(fileURLWithPath: databasePath, isDirectory: true)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         func database(_ name: String) throws -> SQLiteDatabase {
             try SQLiteDatabase(path: directory.appendingPathComponent(name).path)
         }
-        iamDatabase = try database("iam.sqlite")
-        mandates = SQLiteMandateStore(database: iamDatabase)
-        cases = SQLiteCaseStore(database: iamDatabase)
-        statusLists = SQLiteStatusListStore(database: iamDatabase)
-        notifications = SQLiteNotificationStore(database: iamDatabase)
-        iamAudit = SQLiteAuditLog(database: iamDatabase, hashFunction: HashAlgorithm.sha256, clock: clock)
-        consent = ConsentRegistry(auditLog: iamAudit, clock: clock, store: SQLiteConsentStore(database: iamDatabase))
-        exchangeAuditor = try ExchangeAuditor(
+        let iamDatabase = try database("iam.sqlite")
+        let mandates = SQLiteMandateStore(database: iamDatabase)
+        let cases = SQLiteCaseStore(database: iamDatabase)
+        let statusLists = SQLiteStatusListStore(database: iamDatabase)
+        let notifications = SQLiteNotificationStore(database: iamDatabase)
+        let iamAudit = SQLiteAuditLog(database: iamDatabase, hashFunction: HashAlgorithm.sha256, clock: clock)
+        let consent = ConsentRegistry(auditLog: iamAudit, clock: clock, store: SQLiteConsentStore(database: iamDatabase))
+        let exchangeAuditor = try ExchangeAuditor(
             log: iamAudit, hashAlgorithm: .sha256,
             signer: AuditCheckpointSigner(
                 key: try iamSeal.privateKey.signingKey(for: .es256), keyID: "iam-audit-2026", issuer: "IAM"),
             checkpointInterval: 4, clock: clock)
-        dsfAudit = SQLiteAuditLog(database: try database("dsf.sqlite"), hashFunction: HashAlgorithm.sha256, clock: clock)
-        crpAudit = SQLiteAuditLog(database: try database("crp.sqlite"), hashFunction: HashAlgorithm.sha256, clock: clock)
+        let dsfAudit = SQLiteAuditLog(database: try database("dsf.sqlite"), hashFunction: HashAlgorithm.sha256, clock: clock)
+        let crpAudit = SQLiteAuditLog(database: try database("crp.sqlite"), hashFunction: HashAlgorithm.sha256, clock: clock)
 
-        catalogue = try Catalogue.sample()
+        let catalogue = try Catalogue.sample()
 
-        iamClientID = try XRoadClientID(instance: "MO", memberClass: "GOV", memberCode: "IAM", subsystem: "licensing")
-        dsfService = try XRoadServiceID(
+        let iamClientID = try XRoadClientID(instance: "MO", memberClass: "GOV", memberCode: "IAM", subsystem: "licensing")
+        let dsfService = try XRoadServiceID(
             instance: "MO", memberClass: "GOV", memberCode: "DSF", subsystem: "tax", serviceCode: "evidence",
             serviceVersion: "v1")
-        crpService = try XRoadServiceID(
+        let crpService = try XRoadServiceID(
             instance: "MO", memberClass: "GOV", memberCode: "CRP", subsystem: "property", serviceCode: "evidence",
             serviceVersion: "v1")
-        members = StaticMemberDirectory([
+        let members = StaticMemberDirectory([
             iamClientID: [iamSeal.certificate], dsfService.provider: [dsfSeal.certificate],
             crpService.provider: [crpSeal.certificate],
         ])
-        verifier = EnvelopeVerifier(trustStore: StaticTrustStore(certificates: [pki.root.certificate]))
+        let verifier = EnvelopeVerifier(trustStore: StaticTrustStore(certificates: [pki.root.certificate]))
         let contracts = InMemoryContractRegistry()
         try await contracts.publish(
             Self.contract(
@@ -139,13 +142,38 @@ struct JourneyWorld: Sendable {
         let transport = InProcessTransport(routes: [
             dsfService.path: InteropHTTPHandler(provider: dsf), crpService.path: InteropHTTPHandler(provider: crp),
         ])
-        interop = EvidenceClient(
+        let interop = EvidenceClient(
             client: InteropClient(
                 client: iamClientID,
                 signer: try EnvelopeSigner(
                     key: try iamSeal.privateKey.signingKey(for: .es256),
                     certificateChain: [iamSeal.certificate, pki.intermediate.certificate]),
                 verifier: verifier, members: members, transport: transport, clock: clock))
+            self.clock = clock
+        self.pki = pki
+        self.trustList = trustList
+        self.timeStampAuthority = timeStampAuthority
+        self.iamSeal = iamSeal
+        self.dsfSeal = dsfSeal
+        self.crpSeal = crpSeal
+        self.companySeal = companySeal
+        self.iamDatabase = iamDatabase
+        self.mandates = mandates
+        self.cases = cases
+        self.statusLists = statusLists
+        self.notifications = notifications
+        self.iamAudit = iamAudit
+        self.consent = consent
+        self.exchangeAuditor = exchangeAuditor
+        self.dsfAudit = dsfAudit
+        self.crpAudit = crpAudit
+        self.catalogue = catalogue
+        self.interop = interop
+        self.iamClientID = iamClientID
+        self.dsfService = dsfService
+        self.crpService = crpService
+        self.members = members
+        self.verifier = verifier
     }
 
     /// A provider department answering evidence requests under its contracts.

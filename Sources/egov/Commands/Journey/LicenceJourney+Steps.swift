@@ -144,7 +144,7 @@ extension LicenceJourney {
             "establishment": .string("Boa Mesa"), "seats": .number(48), "proofs": proofs,
             "floorPlanSHA256": .string(try need(state.uploadedDigest, "floor plan")),
         ])
-        let payload = try CanonicalJSON.encode(application)
+        let payload = try CanonicalJSON.serialize(application)
         let signer = OneTimeCertificateSigner(authority: LocalCertificateAuthority(pki: world.pki), clock: world.clock)
         let login = [
             AuthenticationEvent(method: .password, time: world.clock.now()),
@@ -220,7 +220,7 @@ extension LicenceJourney {
     func sealDecision(_ world: JourneyWorld, _ state: inout JourneyState) async throws -> String {
         world.clock.advance(by: 20 * Self.day)
         let decision = Array("Decision \(Self.caseID): the food and beverage establishment licence is granted to Boa Mesa Lda.".utf8)
-        let signer = DocumentSigner(
+        let signer = try DocumentSigner(
             signingKey: try world.iamSeal.privateKey.signingKey(for: .es256),
             certificates: [world.iamSeal.certificate, world.pki.intermediate.certificate],
             timestampClient: TimeStampClient(
