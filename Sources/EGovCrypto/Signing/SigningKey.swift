@@ -17,6 +17,7 @@ public protocol SigningKey: Sendable {
 }
 
 extension SigningKey {
+    /// The SM2 distinguishing identifier: the GM/T 0009 default unless a key says otherwise.
     public var sm2ID: SM2DistinguishingID { .default }
 }
 
@@ -32,7 +33,9 @@ public protocol VerificationKey: Sendable {
 public struct SoftwareSigningKey: SigningKey, CustomStringConvertible {
     /// The private key.
     public let privateKey: PrivateKey
+    /// The one algorithm this key signs with.
     public let algorithm: SignatureAlgorithm
+    /// The SM2 distinguishing identifier bound into signatures (ignored by other algorithms).
     public let sm2ID: SM2DistinguishingID
 
     /// Binds `privateKey` to `algorithm`; refuses combinations that do not fit.
@@ -47,8 +50,10 @@ public struct SoftwareSigningKey: SigningKey, CustomStringConvertible {
         self.sm2ID = sm2ID
     }
 
+    /// The public half of ``privateKey``.
     public var publicKey: PublicKey { privateKey.publicKey }
 
+    /// Signs `message` with ``algorithm``; see ``SigningKey/sign(_:)``.
     public func sign(_ message: [UInt8]) async throws -> [UInt8] {
         try signSynchronously(message)
     }
@@ -65,6 +70,7 @@ public struct SoftwareSigningKey: SigningKey, CustomStringConvertible {
 public struct SoftwareVerificationKey: VerificationKey, Hashable, CustomStringConvertible {
     /// The public key.
     public let publicKey: PublicKey
+    /// The one algorithm this key accepts.
     public let algorithm: SignatureAlgorithm
     /// The SM2 distinguishing identifier expected in signatures (ignored by other algorithms).
     public let sm2ID: SM2DistinguishingID
@@ -81,6 +87,7 @@ public struct SoftwareVerificationKey: VerificationKey, Hashable, CustomStringCo
         self.sm2ID = sm2ID
     }
 
+    /// Whether `signature` is a valid ``algorithm`` signature of `message` by ``publicKey``.
     public func isValidSignature(_ signature: [UInt8], for message: [UInt8]) throws -> Bool {
         try publicKey.isValidSignature(signature, for: message, algorithm: algorithm, sm2ID: sm2ID)
     }

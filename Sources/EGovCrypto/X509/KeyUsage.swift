@@ -3,6 +3,7 @@
 /// ``Certificate/keyUsage`` is `nil` when the extension is absent, so absence is distinguishable
 /// from an (invalid) empty set.
 public struct KeyUsage: OptionSet, Sendable, Hashable, Codable {
+    /// The bits, bit n of RFC 5280 as `1 << n`.
     public let rawValue: UInt16
     /// Creates a key usage from its raw bits (bit n of RFC 5280 is `1 << n`).
     public init(rawValue: UInt16) { self.rawValue = rawValue }
