@@ -103,6 +103,19 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    Benchmark("cost share: JSON encoding of notice + delivery only (no database)", configuration: perThousand) {
+        benchmark in
+        try await run(benchmark) { batch in
+            let encoder = JSONEncoder()
+            for notice in batch {
+                var delivery = Delivery(notice: notice)
+                try delivery.apply(.enqueue, at: now)
+                blackHole(try encoder.encode(notice))
+                blackHole(try encoder.encode(delivery))
+            }
+        }
+    }
+
     Benchmark("baseline: InMemoryNotificationStore, batches of 1,000", configuration: perThousand) { benchmark in
         let store = InMemoryNotificationStore()
         try await run(benchmark) { batch in blackHole(try await store.enqueue(contentsOf: batch, at: now)) }
