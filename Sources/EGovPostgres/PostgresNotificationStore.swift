@@ -96,7 +96,9 @@ public final class PostgresNotificationStore: NotificationStore {
                 if !newIndices.isEmpty {
                     let newIDs = newIndices.map { ids[$0] }
                     let states = newIndices.map { deliveries[$0].state.rawValue }
-                    let dues = newIndices.map { deliveries[$0].claimableAt?.timeIntervalSince1970 ?? time.timeIntervalSince1970 }
+                    let dues = newIndices.map {
+                        deliveries[$0].claimableAt?.timeIntervalSince1970 ?? time.timeIntervalSince1970
+                    }
                     let versions = newIndices.map { Int64(deliveries[$0].version) }
                     let bodies = newIndices.map { deliveryBodies[$0] }
                     try await connection.query(
@@ -179,7 +181,9 @@ public final class PostgresNotificationStore: NotificationStore {
                     claimed.append(delivery)
                 }
                 if !undecodable.isEmpty {
-                    logger.error("Undecodable delivery rows removed from the due queue", metadata: ["count": "\(undecodable.count)"])
+                    logger.error(
+                        "Undecodable delivery rows removed from the due queue",
+                        metadata: ["count": "\(undecodable.count)"])
                     try await connection.query(
                         "UPDATE egov_deliveries SET due_at = NULL WHERE notice_id = ANY(\(undecodable)::text[])",
                         logger: logger)

@@ -177,9 +177,12 @@ public final class SQLiteNotificationStore: NotificationStore {
 
     public func notice(_ id: NoticeID) async -> Notice? {
         try? await database.read("notice") { db in
-            guard let row = try GRDB.Row.fetchOne(db, sql: "SELECT body FROM egov_notices WHERE id = ?", arguments: [id.rawValue])
+            guard
+                let row = try GRDB.Row.fetchOne(
+                    db, sql: "SELECT body FROM egov_notices WHERE id = ?", arguments: [id.rawValue])
             else { return nil }
-            return try StoredJSON.decode(Notice.self, StoredJSON.data(row, 0, table: "egov_notices"), table: "egov_notices")
+            return try StoredJSON.decode(
+                Notice.self, StoredJSON.data(row, 0, table: "egov_notices"), table: "egov_notices")
         }
     }
 
@@ -231,7 +234,8 @@ public final class SQLiteNotificationStore: NotificationStore {
                         ?? false
                 else { throw NotificationError.unknownNotice }
                 let last = try GRDB.Row.fetchOne(
-                    db, sql: "SELECT sequence, hash FROM egov_evidence WHERE notice_id = ? ORDER BY sequence DESC LIMIT 1",
+                    db,
+                    sql: "SELECT sequence, hash FROM egov_evidence WHERE notice_id = ? ORDER BY sequence DESC LIMIT 1",
                     arguments: [noticeID])
                 let count = try last.map { try StoredJSON.column(Int.self, $0, 0, table: "egov_evidence") + 1 } ?? 0
                 let previous =
@@ -255,7 +259,8 @@ public final class SQLiteNotificationStore: NotificationStore {
     public func evidence(for id: NoticeID) async -> [EvidenceRecord] {
         (try? await database.read("evidence") { db in
             try GRDB.Row.fetchAll(
-                db, sql: "SELECT body FROM egov_evidence WHERE notice_id = ? ORDER BY sequence", arguments: [id.rawValue]
+                db, sql: "SELECT body FROM egov_evidence WHERE notice_id = ? ORDER BY sequence",
+                arguments: [id.rawValue]
             ).map { row in
                 try StoredJSON.decode(
                     EvidenceRecord.self, StoredJSON.data(row, 0, table: "egov_evidence"), table: "egov_evidence")
