@@ -22,7 +22,8 @@ enum SQLiteSchema {
                         state TEXT NOT NULL,
                         due_at REAL,
                         version INTEGER NOT NULL,
-                        body BLOB NOT NULL
+                        enqueued_at REAL NOT NULL,
+                        body BLOB
                     ) WITHOUT ROWID;
                     CREATE INDEX egov_deliveries_due ON egov_deliveries(due_at) WHERE due_at IS NOT NULL;
                     CREATE INDEX egov_deliveries_state ON egov_deliveries(state);
