@@ -64,7 +64,8 @@ public final class PostgresAuditLog: AuditLog {
     public var count: Int {
         get async throws {
             try await database.storeTransaction("auditCount") { connection in
-                let rows = try await connection.query("SELECT COUNT(*) FROM egov_audit_log", logger: self.database.logger)
+                let rows = try await connection.query(
+                    "SELECT COUNT(*) FROM egov_audit_log", logger: self.database.logger)
                 for try await value in rows.decode(Int.self) { return value }
                 return 0
             }

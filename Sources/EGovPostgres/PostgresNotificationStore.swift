@@ -96,7 +96,10 @@ public final class PostgresNotificationStore: NotificationStore {
                 if !newIndices.isEmpty {
                     let newIDs = newIndices.map { ids[$0] }
                     let states = newIndices.map { deliveries[$0].state.rawValue }
-                    let dues = newIndices.map { deliveries[$0].claimableAt?.timeIntervalSince1970 ?? time.timeIntervalSince1970 }
+                    let dues = newIndices.map {
+                        deliveries[$0].claimableAt?.timeIntervalSinceReferenceDate
+                            ?? time.timeIntervalSinceReferenceDate
+                    }
                     let versions = newIndices.map { Int64(deliveries[$0].version) }
                     let bodies = newIndices.map { deliveryBodies[$0] }
                     try await connection.query(
@@ -142,7 +145,7 @@ public final class PostgresNotificationStore: NotificationStore {
                     """
                     SELECT d.notice_id, d.body, n.body FROM egov_deliveries AS d
                     JOIN egov_notices AS n ON n.id = d.notice_id
-                    WHERE d.due_at IS NOT NULL AND d.due_at <= \(now.timeIntervalSince1970)
+                    WHERE d.due_at IS NOT NULL AND d.due_at <= \(now.timeIntervalSinceReferenceDate)
                     ORDER BY d.due_at, d.notice_id LIMIT \(limit)
                     FOR UPDATE OF d SKIP LOCKED
                     """, logger: logger)
@@ -175,11 +178,15 @@ public final class PostgresNotificationStore: NotificationStore {
                     claimedIDs.append(noticeID)
                     bodies.append(String(decoding: try encoder.encode(delivery), as: UTF8.self))
                     versions.append(Int64(delivery.version))
-                    dues.append(delivery.claimableAt?.timeIntervalSince1970 ?? now.timeIntervalSince1970 + lease)
+                    dues.append(
+                        delivery.claimableAt?.timeIntervalSinceReferenceDate ?? now.timeIntervalSinceReferenceDate
+                            + lease)
                     claimed.append(delivery)
                 }
                 if !undecodable.isEmpty {
-                    logger.error("Undecodable delivery rows removed from the due queue", metadata: ["count": "\(undecodable.count)"])
+                    logger.error(
+                        "Undecodable delivery rows removed from the due queue",
+                        metadata: ["count": "\(undecodable.count)"])
                     try await connection.query(
                         "UPDATE egov_deliveries SET due_at = NULL WHERE notice_id = ANY(\(undecodable)::text[])",
                         logger: logger)
@@ -212,7 +219,7 @@ public final class PostgresNotificationStore: NotificationStore {
                 "update",
                 """
                 UPDATE egov_deliveries SET state = \(stored.state.rawValue),
-                    due_at = \(stored.claimableAt?.timeIntervalSince1970), version = \(Int64(stored.version)),
+                    due_at = \(stored.claimableAt?.timeIntervalSinceReferenceDate), version = \(Int64(stored.version)),
                     body = \(body)
                 WHERE notice_id = \(stored.noticeID.rawValue) AND version = \(Int64(delivery.version))
                 RETURNING notice_id
@@ -281,7 +288,9 @@ public final class PostgresNotificationStore: NotificationStore {
         (try? await database.query(
             "nextDueDate", "SELECT MIN(due_at) FROM egov_deliveries WHERE due_at IS NOT NULL"
         ) { rows in
-            for try await value in rows.decode(Double?.self) { return value.map { Date(timeIntervalSince1970: $0) } }
+            for try await value in rows.decode(Double?.self) {
+                return value.map { Date(timeIntervalSinceReferenceDate: $0) }
+            }
             return nil
         }) ?? nil
     }

@@ -174,7 +174,9 @@ public final class PostgresStoreDatabase: Sendable {
                 metadata: ["operation": "\(operation)", "sqlState": "\(error.serverInfo?[.sqlState] ?? "none")"])
             return StoreError.unavailable(operation: operation)
         }
-        if error is PostgresDecodingError || error is DecodingError { return StoreError.corruptRecord(table: operation) }
+        if error is PostgresDecodingError || error is DecodingError {
+            return StoreError.corruptRecord(table: operation)
+        }
         return error
     }
 

@@ -44,7 +44,8 @@ public final class SQLiteCaseStore: CaseStore {
             guard db.changesCount == 1 else {
                 let exists =
                     try Bool.fetchOne(
-                        db, sql: "SELECT EXISTS (SELECT 1 FROM egov_cases WHERE id = ?)", arguments: [applicationCase.id])
+                        db, sql: "SELECT EXISTS (SELECT 1 FROM egov_cases WHERE id = ?)",
+                        arguments: [applicationCase.id])
                     ?? false
                 throw exists ? StoreError.conflict : StoreError.notFound
             }
@@ -55,7 +56,8 @@ public final class SQLiteCaseStore: CaseStore {
         try await database.read("case") { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT body FROM egov_cases WHERE id = ?", arguments: [id])
             else { return nil }
-            return try StoredJSON.decode(ApplicationCase.self, StoredJSON.data(row, 0, table: Self.table), table: Self.table)
+            return try StoredJSON.decode(
+                ApplicationCase.self, StoredJSON.data(row, 0, table: Self.table), table: Self.table)
         }
     }
 
@@ -64,13 +66,17 @@ public final class SQLiteCaseStore: CaseStore {
             let rows: [Row]
             if let departmentID {
                 rows = try Row.fetchAll(
-                    db, sql: "SELECT body FROM egov_cases WHERE is_open = 1 AND department_id = ? ORDER BY submitted_at, id",
+                    db,
+                    sql:
+                        "SELECT body FROM egov_cases WHERE is_open = 1 AND department_id = ? ORDER BY submitted_at, id",
                     arguments: [departmentID])
             } else {
-                rows = try Row.fetchAll(db, sql: "SELECT body FROM egov_cases WHERE is_open = 1 ORDER BY submitted_at, id")
+                rows = try Row.fetchAll(
+                    db, sql: "SELECT body FROM egov_cases WHERE is_open = 1 ORDER BY submitted_at, id")
             }
             return try rows.map { row throws(StoreError) in
-                try StoredJSON.decode(ApplicationCase.self, StoredJSON.data(row, 0, table: Self.table), table: Self.table)
+                try StoredJSON.decode(
+                    ApplicationCase.self, StoredJSON.data(row, 0, table: Self.table), table: Self.table)
             }
         }
     }

@@ -24,9 +24,12 @@ public final class SQLiteConsentStore: ConsentStore {
 
     public func revoke(_ id: String, at time: Date) async throws(StoreError) -> ConsentGrant? {
         try await database.write("consentRevoke") { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT body FROM egov_consent_grants WHERE id = ?", arguments: [id])
+            guard
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT body FROM egov_consent_grants WHERE id = ?", arguments: [id])
             else { throw StoreError.notFound }
-            var grant = try StoredJSON.decode(ConsentGrant.self, StoredJSON.data(row, 0, table: Self.table), table: Self.table)
+            var grant = try StoredJSON.decode(
+                ConsentGrant.self, StoredJSON.data(row, 0, table: Self.table), table: Self.table)
             guard grant.revokedAt == nil else { return nil }
             grant.revokedAt = time
             try db.execute(
@@ -38,9 +41,12 @@ public final class SQLiteConsentStore: ConsentStore {
 
     public func grant(id: String) async throws(StoreError) -> ConsentGrant? {
         try await database.read("consentGrant") { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT body FROM egov_consent_grants WHERE id = ?", arguments: [id])
+            guard
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT body FROM egov_consent_grants WHERE id = ?", arguments: [id])
             else { return nil }
-            return try StoredJSON.decode(ConsentGrant.self, StoredJSON.data(row, 0, table: Self.table), table: Self.table)
+            return try StoredJSON.decode(
+                ConsentGrant.self, StoredJSON.data(row, 0, table: Self.table), table: Self.table)
         }
     }
 

@@ -55,7 +55,9 @@ public final class SQLiteMandateStore: MandateStore {
         let table = "egov_mandates"
         do {
             try await database.writer.write { db in
-                guard let row = try Row.fetchOne(db, sql: "SELECT body FROM egov_mandates WHERE id = ?", arguments: [id.rawValue])
+                guard
+                    let row = try Row.fetchOne(
+                        db, sql: "SELECT body FROM egov_mandates WHERE id = ?", arguments: [id.rawValue])
                 else { throw IdentityError.unknownMandate(id: id) }
                 let mandate = try StoredJSON.decode(Mandate.self, StoredJSON.data(row, 0, table: table), table: table)
                 let revoked = mandate.revoked(at: date, by: person)
@@ -72,12 +74,14 @@ public final class SQLiteMandateStore: MandateStore {
 
     public func registry(rolePolicy: RolePolicy) async throws -> MandateRegistry {
         let (accounts, mandates) = try await database.read("mandateRegistry") { db in
-            let accounts = try Row.fetchAll(db, sql: "SELECT body FROM egov_organisation_accounts ORDER BY organisation")
-                .map { row throws(StoreError) in
-                    try StoredJSON.decode(
-                        OrganisationAccount.self, StoredJSON.data(row, 0, table: "egov_organisation_accounts"),
-                        table: "egov_organisation_accounts")
-                }
+            let accounts = try Row.fetchAll(
+                db, sql: "SELECT body FROM egov_organisation_accounts ORDER BY organisation"
+            )
+            .map { row throws(StoreError) in
+                try StoredJSON.decode(
+                    OrganisationAccount.self, StoredJSON.data(row, 0, table: "egov_organisation_accounts"),
+                    table: "egov_organisation_accounts")
+            }
             let mandates = try Row.fetchAll(db, sql: "SELECT body FROM egov_mandates ORDER BY id")
                 .map { row throws(StoreError) in
                     try StoredJSON.decode(

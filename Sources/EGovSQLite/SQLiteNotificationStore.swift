@@ -42,7 +42,6 @@ public final class SQLiteNotificationStore: NotificationStore {
             let notice: Notice
             let noticeBody: Data
             let delivery: Delivery
-            let deliveryBody: Data
         }
         var rows: [Row] = []
         rows.reserveCapacity(notices.count)
@@ -51,10 +50,7 @@ public final class SQLiteNotificationStore: NotificationStore {
             var delivery = Delivery(notice: notice)
             try delivery.apply(.enqueue, at: time)
             do {
-                rows.append(
-                    Row(
-                        notice: notice, noticeBody: try encoder.encode(notice), delivery: delivery,
-                        deliveryBody: try encoder.encode(delivery)))
+                rows.append(Row(notice: notice, noticeBody: try encoder.encode(notice), delivery: delivery))
             } catch {
                 throw .store(.corruptRecord(table: "egov_notices"))
             }
@@ -65,7 +61,10 @@ public final class SQLiteNotificationStore: NotificationStore {
                 let insertNotice = try db.cachedStatement(
                     sql: "INSERT INTO egov_notices (id, idempotency_key, body) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
                 let insertDelivery = try db.cachedStatement(
-                    sql: "INSERT INTO egov_deliveries (notice_id, state, due_at, version, body) VALUES (?, ?, ?, ?, ?)")
+                    sql: """
+                        INSERT INTO egov_deliveries (notice_id, state, due_at, version, enqueued_at, body)
+                        VALUES (?, ?, ?, ?, ?, NULL)
+                        """)
                 var results: [(notice: Notice, created: Bool)] = []
                 results.reserveCapacity(prepared.count)
                 for row in prepared {
@@ -75,8 +74,8 @@ public final class SQLiteNotificationStore: NotificationStore {
                         try insertDelivery.execute(
                             arguments: [
                                 row.notice.id.rawValue, row.delivery.state.rawValue,
-                                row.delivery.claimableAt?.timeIntervalSince1970, row.delivery.version,
-                                row.deliveryBody,
+                                row.delivery.claimableAt?.timeIntervalSinceReferenceDate, row.delivery.version,
+                                time.timeIntervalSinceReferenceDate,
                             ])
                         results.append((row.notice, true))
                     } else if let existing = try GRDB.Row.fetchOne(
@@ -106,20 +105,17 @@ public final class SQLiteNotificationStore: NotificationStore {
                 let rows = try GRDB.Row.fetchAll(
                     db,
                     sql: """
-                        SELECT notice_id, body FROM egov_deliveries
-                        WHERE due_at IS NOT NULL AND due_at <= ? ORDER BY due_at, notice_id LIMIT ?
+                        \(Self.selectDeliveries)
+                        WHERE d.due_at IS NOT NULL AND d.due_at <= ? ORDER BY d.due_at, d.notice_id LIMIT ?
                         """,
-                    arguments: [now.timeIntervalSince1970, limit])
+                    arguments: [now.timeIntervalSinceReferenceDate, limit])
                 let update = try db.cachedStatement(
                     sql: "UPDATE egov_deliveries SET due_at = ?, version = ?, body = ? WHERE notice_id = ?")
                 let encoder = JSONEncoder()
                 var claimed: [Delivery] = []
                 for row in rows {
                     let noticeID = try StoredJSON.column(String.self, row, 0, table: "egov_deliveries")
-                    guard
-                        var delivery = try? StoredJSON.decode(
-                            Delivery.self, StoredJSON.data(row, 1, table: "egov_deliveries"), table: "egov_deliveries")
-                    else {
+                    guard var delivery = try? Self.delivery(from: row) else {
                         // Take an undecodable row out of the queue so that it cannot block it.
                         SQLiteDatabase.logger.error("Undecodable delivery row removed from the due queue")
                         try db.execute(
@@ -130,7 +126,7 @@ public final class SQLiteNotificationStore: NotificationStore {
                     delivery.version += 1
                     try update.execute(
                         arguments: [
-                            delivery.claimableAt?.timeIntervalSince1970, delivery.version,
+                            delivery.claimableAt?.timeIntervalSinceReferenceDate, delivery.version,
                             try encoder.encode(delivery), noticeID,
                         ])
                     claimed.append(delivery)
@@ -156,7 +152,7 @@ public final class SQLiteNotificationStore: NotificationStore {
                         WHERE notice_id = ? AND version = ?
                         """,
                     arguments: [
-                        stored.state.rawValue, stored.claimableAt?.timeIntervalSince1970, stored.version, body,
+                        stored.state.rawValue, stored.claimableAt?.timeIntervalSinceReferenceDate, stored.version, body,
                         stored.noticeID.rawValue, delivery.version,
                     ])
                 guard db.changesCount == 1 else {
@@ -177,9 +173,12 @@ public final class SQLiteNotificationStore: NotificationStore {
 
     public func notice(_ id: NoticeID) async -> Notice? {
         try? await database.read("notice") { db in
-            guard let row = try GRDB.Row.fetchOne(db, sql: "SELECT body FROM egov_notices WHERE id = ?", arguments: [id.rawValue])
+            guard
+                let row = try GRDB.Row.fetchOne(
+                    db, sql: "SELECT body FROM egov_notices WHERE id = ?", arguments: [id.rawValue])
             else { return nil }
-            return try StoredJSON.decode(Notice.self, StoredJSON.data(row, 0, table: "egov_notices"), table: "egov_notices")
+            return try StoredJSON.decode(
+                Notice.self, StoredJSON.data(row, 0, table: "egov_notices"), table: "egov_notices")
         }
     }
 
@@ -187,10 +186,9 @@ public final class SQLiteNotificationStore: NotificationStore {
         try? await database.read("delivery") { db in
             guard
                 let row = try GRDB.Row.fetchOne(
-                    db, sql: "SELECT body FROM egov_deliveries WHERE notice_id = ?", arguments: [id.rawValue])
+                    db, sql: "\(Self.selectDeliveries) WHERE d.notice_id = ?", arguments: [id.rawValue])
             else { return nil }
-            return try StoredJSON.decode(
-                Delivery.self, StoredJSON.data(row, 0, table: "egov_deliveries"), table: "egov_deliveries")
+            return try Self.delivery(from: row)
         }
     }
 
@@ -201,13 +199,10 @@ public final class SQLiteNotificationStore: NotificationStore {
             (try? await database.read("deliveries") { db in
                 let placeholders = Array(repeating: "?", count: names.count).joined(separator: ", ")
                 let rows = try GRDB.Row.fetchAll(
-                    db, sql: "SELECT body FROM egov_deliveries WHERE state IN (\(placeholders)) ORDER BY notice_id",
+                    db,
+                    sql: "\(Self.selectDeliveries) WHERE d.state IN (\(placeholders)) ORDER BY d.notice_id",
                     arguments: StatementArguments(names))
-                let decoder = JSONDecoder()
-                return rows.compactMap { row in
-                    guard let data = try? StoredJSON.data(row, 0, table: "egov_deliveries") else { return nil }
-                    return try? decoder.decode(Delivery.self, from: data)
-                }
+                return rows.compactMap { row in try? Self.delivery(from: row) }
             }) ?? []
     }
 
@@ -216,7 +211,7 @@ public final class SQLiteNotificationStore: NotificationStore {
             try Double.fetchOne(db, sql: "SELECT MIN(due_at) FROM egov_deliveries WHERE due_at IS NOT NULL")
         }
         guard let seconds else { return nil }
-        return Date(timeIntervalSince1970: seconds)
+        return Date(timeIntervalSinceReferenceDate: seconds)
     }
 
     public func appendEvidence(_ record: EvidenceRecord) async throws(NotificationError) {
@@ -231,7 +226,8 @@ public final class SQLiteNotificationStore: NotificationStore {
                         ?? false
                 else { throw NotificationError.unknownNotice }
                 let last = try GRDB.Row.fetchOne(
-                    db, sql: "SELECT sequence, hash FROM egov_evidence WHERE notice_id = ? ORDER BY sequence DESC LIMIT 1",
+                    db,
+                    sql: "SELECT sequence, hash FROM egov_evidence WHERE notice_id = ? ORDER BY sequence DESC LIMIT 1",
                     arguments: [noticeID])
                 let count = try last.map { try StoredJSON.column(Int.self, $0, 0, table: "egov_evidence") + 1 } ?? 0
                 let previous =
@@ -255,12 +251,41 @@ public final class SQLiteNotificationStore: NotificationStore {
     public func evidence(for id: NoticeID) async -> [EvidenceRecord] {
         (try? await database.read("evidence") { db in
             try GRDB.Row.fetchAll(
-                db, sql: "SELECT body FROM egov_evidence WHERE notice_id = ? ORDER BY sequence", arguments: [id.rawValue]
+                db, sql: "SELECT body FROM egov_evidence WHERE notice_id = ? ORDER BY sequence",
+                arguments: [id.rawValue]
             ).map { row in
                 try StoredJSON.decode(
                     EvidenceRecord.self, StoredJSON.data(row, 0, table: "egov_evidence"), table: "egov_evidence")
             }
         }) ?? []
+    }
+
+    /// Selects `notice_id, body, enqueued_at` of deliveries `d`, and the notice's body when the
+    /// delivery has none.
+    private static let selectDeliveries = """
+        SELECT d.notice_id, d.body, d.enqueued_at, CASE WHEN d.body IS NULL THEN n.body END
+        FROM egov_deliveries AS d JOIN egov_notices AS n ON n.id = d.notice_id
+        """
+
+    /// A delivery from a row of ``selectDeliveries``. A delivery untouched since it was enqueued has
+    /// no body (saving one encoding per notice on the enqueue path): it is rebuilt, exactly, from its
+    /// notice and its enqueue time.
+    private static func delivery(from row: GRDB.Row) throws(StoreError) -> Delivery {
+        let table = "egov_deliveries"
+        if let body = try StoredJSON.column(Data?.self, row, 1, table: table) {
+            return try StoredJSON.decode(Delivery.self, body, table: table)
+        }
+        let enqueuedAt = try StoredJSON.column(Double.self, row, 2, table: table)
+        guard let noticeBody = try StoredJSON.column(Data?.self, row, 3, table: table) else {
+            throw .corruptRecord(table: table)
+        }
+        var delivery = Delivery(notice: try StoredJSON.decode(Notice.self, noticeBody, table: "egov_notices"))
+        do {
+            try delivery.apply(.enqueue, at: Date(timeIntervalSinceReferenceDate: enqueuedAt))
+        } catch {
+            throw .corruptRecord(table: table)
+        }
+        return delivery
     }
 
     /// The number of stored notices.

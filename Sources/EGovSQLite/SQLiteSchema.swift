@@ -16,14 +16,15 @@ enum SQLiteSchema {
                         id TEXT PRIMARY KEY NOT NULL,
                         idempotency_key TEXT NOT NULL UNIQUE,
                         body BLOB NOT NULL
-                    );
+                    ) WITHOUT ROWID;
                     CREATE TABLE egov_deliveries (
                         notice_id TEXT PRIMARY KEY NOT NULL REFERENCES egov_notices(id),
                         state TEXT NOT NULL,
                         due_at REAL,
                         version INTEGER NOT NULL,
-                        body BLOB NOT NULL
-                    );
+                        enqueued_at REAL NOT NULL,
+                        body BLOB
+                    ) WITHOUT ROWID;
                     CREATE INDEX egov_deliveries_due ON egov_deliveries(due_at) WHERE due_at IS NOT NULL;
                     CREATE INDEX egov_deliveries_state ON egov_deliveries(state);
                     CREATE TABLE egov_evidence (

@@ -27,7 +27,9 @@ public final class SQLiteStatusListStore: StatusListStore {
 
     public func snapshot(uri: String) async throws(StoreError) -> StatusListIssuerSnapshot? {
         try await database.read("statusListSnapshot") { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT body FROM egov_status_lists WHERE uri = ?", arguments: [uri])
+            guard
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT body FROM egov_status_lists WHERE uri = ?", arguments: [uri])
             else { return nil }
             return try StoredJSON.decode(
                 StatusListIssuerSnapshot.self, StoredJSON.data(row, 0, table: Self.table), table: Self.table)

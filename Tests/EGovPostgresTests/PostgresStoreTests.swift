@@ -61,7 +61,8 @@ struct PostgresStoreTests {
             let log = PostgresAuditLog(database: database, hashFunction: HashAlgorithm.sha256, clock: clock)
             for index in 0..<5 {
                 _ = try await log.append(
-                    AuditEvent(actor: "svc", action: "case.updated", subject: "case-\(index)", details: ["step": "\(index)"]))
+                    AuditEvent(
+                        actor: "svc", action: "case.updated", subject: "case-\(index)", details: ["step": "\(index)"]))
                 clock.advance(by: 1)
             }
             #expect(try await log.verify().isValid)
@@ -78,7 +79,9 @@ struct PostgresStoreTests {
             try await database.migrate()  // idempotent
             #expect(try await database.schemaVersion() == PostgresStoreVersion.current)
             try await database.client.query("INSERT INTO egov_schema_version (version) VALUES (999)")
-            await #expect(throws: StoreError.unsupportedSchemaVersion(found: 999, supported: PostgresStoreVersion.current)) {
+            await #expect(
+                throws: StoreError.unsupportedSchemaVersion(found: 999, supported: PostgresStoreVersion.current)
+            ) {
                 try await database.migrate()
             }
         }

@@ -16,7 +16,8 @@ import Testing
         let log = SQLiteAuditLog(database: database, hashFunction: HashAlgorithm.sha256, clock: clock)
         for index in 0..<5 {
             _ = try await log.append(
-                AuditEvent(actor: "svc", action: "case.updated", subject: "case-\(index)", details: ["step": "\(index)"]))
+                AuditEvent(
+                    actor: "svc", action: "case.updated", subject: "case-\(index)", details: ["step": "\(index)"]))
             clock.advance(by: 1)
         }
         #expect(try await log.verify().isValid)

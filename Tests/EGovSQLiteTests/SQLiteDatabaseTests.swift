@@ -57,12 +57,27 @@ import Testing
         _ = try await store.enqueue(try NotificationStoreConformance.notice("N-2", key: "b"), at: TestPKI.referenceDate)
         try await database.writer.write { db in
             try db.execute(sql: "UPDATE egov_deliveries SET body = X'00FF' WHERE notice_id = 'N-1'")
-            try db.execute(sql: "UPDATE egov_notices SET body = 'garbage' WHERE id = 'N-2'")
         }
         let claimed = await store.claimDue(now: TestPKI.referenceDate, limit: 10)
         #expect(claimed.map(\.noticeID.rawValue) == ["N-2"])
         #expect(await store.delivery(NoticeID("N-1")) == nil)
+        try await database.writer.write { db in
+            try db.execute(sql: "UPDATE egov_notices SET body = 'garbage' WHERE id = 'N-2'")
+        }
         #expect(await store.notice(NoticeID("N-2")) == nil)
+    }
+
+    @Test func freshDeliveryIsRebuiltExactly() async throws {
+        let store = SQLiteNotificationStore(database: try SQLiteDatabase())
+        let reference = InMemoryNotificationStore()
+        let time = TestPKI.referenceDate.addingTimeInterval(1234.567_891_234)
+        let notice = try NotificationStoreConformance.notice("N-odd", key: "odd")
+        _ = try await store.enqueue(notice, at: time)
+        _ = try await reference.enqueue(notice, at: time)
+        let expected = await reference.delivery(notice.id)
+        #expect(await store.delivery(notice.id) == expected)
+        #expect(await store.deliveries(in: [.queued]) == [expected].compactMap { $0 })
+        #expect(await store.nextDueDate() == expected?.nextAttemptAt)
     }
 
     @Test func backupIsAConsistentCopy() async throws {

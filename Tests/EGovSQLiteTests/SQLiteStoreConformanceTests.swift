@@ -20,7 +20,8 @@ import Testing
         let scratch = try Scratch()
         defer { scratch.remove() }
         try await AuditLogConformance.run(hashFunction: HashAlgorithm.sha256) { clock in
-            SQLiteAuditLog(database: try scratch.database(onDisk: onDisk), hashFunction: HashAlgorithm.sha256, clock: clock)
+            SQLiteAuditLog(
+                database: try scratch.database(onDisk: onDisk), hashFunction: HashAlgorithm.sha256, clock: clock)
         }
     }
 

@@ -19,7 +19,8 @@ let benchmarks: @Sendable () -> Void = {
     perThousand.maxDuration = .seconds(5)
     let now = Date(timeIntervalSince1970: 1_767_225_600)
     let batchSize = 1_000
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("egov-stores-bench-\(UUID().uuidString)")
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "egov-stores-bench-\(UUID().uuidString)")
     try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
 
     @Sendable func notice(_ counter: Int) throws -> Notice {
@@ -48,7 +49,10 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     for durability in SQLiteDatabase.Durability.allCases {
-        Benchmark("SQLite enqueue, WAL + synchronous=\(durability.rawValue.uppercased()), batches of 1,000", configuration: perThousand) {
+        Benchmark(
+            "SQLite enqueue, WAL + synchronous=\(durability.rawValue.uppercased()), batches of 1,000",
+            configuration: perThousand
+        ) {
             benchmark in
             let store = SQLiteNotificationStore(
                 database: try SQLiteDatabase(
@@ -89,7 +93,10 @@ let benchmarks: @Sendable () -> Void = {
                 var delivery = Delivery(notice: notice)
                 try delivery.apply(.enqueue, at: now)
                 rows.append(
-                    (notice.id.rawValue, notice.idempotencyKey, try encoder.encode(notice), try encoder.encode(delivery)))
+                    (
+                        notice.id.rawValue, notice.idempotencyKey, try encoder.encode(notice),
+                        try encoder.encode(delivery)
+                    ))
             }
             let prepared = rows
             try await pool.write { db in
@@ -99,6 +106,19 @@ let benchmarks: @Sendable () -> Void = {
                     try insertNotice.execute(arguments: [row.0, row.1, row.2])
                     try insertDelivery.execute(arguments: [row.0, now.timeIntervalSince1970, row.3])
                 }
+            }
+        }
+    }
+
+    Benchmark("cost share: JSON encoding of notice + delivery only (no database)", configuration: perThousand) {
+        benchmark in
+        try await run(benchmark) { batch in
+            let encoder = JSONEncoder()
+            for notice in batch {
+                var delivery = Delivery(notice: notice)
+                try delivery.apply(.enqueue, at: now)
+                blackHole(try encoder.encode(notice))
+                blackHole(try encoder.encode(delivery))
             }
         }
     }

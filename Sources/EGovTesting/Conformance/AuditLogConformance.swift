@@ -44,7 +44,8 @@ public enum AuditLogConformance {
                 clock.advance(by: 1.5)
             }
             try c.expect(try await log.count == 3, "count after three appends")
-            try c.expect(try await log.entries(from: 0, limit: 10) == appended, "stored entries must equal appended ones")
+            try c.expect(
+                try await log.entries(from: 0, limit: 10) == appended, "stored entries must equal appended ones")
             try c.expect(try await log.entries(from: 1, limit: 1) == [appended[1]], "paging from 1, limit 1")
             try c.expect(try await log.entries(from: 3, limit: 5).isEmpty, "paging past the end")
             let verification = try await log.verify()
@@ -69,7 +70,8 @@ public enum AuditLogConformance {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for index in 0..<24 {
                     group.addTask {
-                        _ = try await log.append(AuditEvent(actor: "a", action: "conformance.concurrent", subject: "\(index)"))
+                        _ = try await log.append(
+                            AuditEvent(actor: "a", action: "conformance.concurrent", subject: "\(index)"))
                     }
                 }
                 try await group.waitForAll()

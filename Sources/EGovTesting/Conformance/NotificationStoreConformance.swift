@@ -53,7 +53,8 @@ public enum NotificationStoreConformance {
             let b = try notice("N-b", key: "k2")
             let results = try await store.enqueue(contentsOf: [a, b, try notice("N-c", key: "k1")], at: t0)
             try c.expect(results.map(\.created) == [true, true, false], "created flags \(results.map(\.created))")
-            try c.expect(results.map(\.notice.id) == [a.id, b.id, a.id], "the repeated key must return the first notice")
+            try c.expect(
+                results.map(\.notice.id) == [a.id, b.id, a.id], "the repeated key must return the first notice")
             let again = try await store.enqueue(contentsOf: [b], at: t0)
             try c.expect(again.count == 1 && !again[0].created, "re-enqueueing a stored batch creates nothing")
             try c.expect(try await store.enqueue(contentsOf: [], at: t0).isEmpty, "an empty batch returns nothing")
@@ -89,7 +90,8 @@ public enum NotificationStoreConformance {
                 "a claim must lease until now + leaseDuration")
             let second = await store.claimDue(now: t0, limit: 10)
             try c.expect(second.map(\.noticeID.rawValue) == ["N-late"], "got \(second.map(\.noticeID.rawValue))")
-            try c.expect(await store.claimDue(now: t0, limit: 10).isEmpty, "leased deliveries must not be claimed again")
+            try c.expect(
+                await store.claimDue(now: t0, limit: 10).isEmpty, "leased deliveries must not be claimed again")
             let stored = await store.delivery(NoticeID("N-early"))
             try c.expect(stored == first.first, "the stored delivery must equal the claimed one (lease and version)")
             let expired = await store.claimDue(now: t0.addingTimeInterval(leaseDuration + 1), limit: 10)
@@ -205,7 +207,8 @@ public enum NotificationStoreConformance {
         try Notice(
             id: NoticeID(id), idempotencyKey: key, recipientAccountID: "acct-conformance", department: "DEPT",
             category: category, reference: "REF/A", templateID: "template", templateVersion: 1,
-            preferredLocale: "pt-MO", channels: [.inbox, .sms], createdAt: TestPKI.referenceDate.addingTimeInterval(-60),
+            preferredLocale: "pt-MO", channels: [.inbox, .sms],
+            createdAt: TestPKI.referenceDate.addingTimeInterval(-60),
             expiresAt: TestPKI.referenceDate.addingTimeInterval(86_400.5))
     }
 
