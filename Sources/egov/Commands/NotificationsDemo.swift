@@ -8,48 +8,18 @@ import Foundation
 enum NotificationsDemo {
     static var steps: [DemoStep] { [servedDecision] }
 
-    /// An inbox that accepts everything and remembers the delivery ids it saw.
-    actor Inbox: NotificationTransport {
-        nonisolated let channel = NotificationChannel.inbox
-        private(set) var received: [String] = []
-        func send(deliveryID: TransportDeliveryID, notice: Notice, payload: RenderedPayload, attempt: Int) async throws
-            -> TransportResult
-        {
-            received.append(deliveryID.description)
-            return .accepted
-        }
-    }
-
     static let servedDecision = DemoStep(
         title: "Notifications: the decision is served as a legally effective notice, with evidence"
     ) {
         let clock = ManualClock(TestPKI.referenceDate)
         let departmentKey = try PrivateKey.generate(.p256).signingKey(for: .es256)
-        let template = try NotificationTemplate(
-            id: "licence-decision", version: 1,
-            variants: [
-                .inbox: ChannelVariant(
-                    subject: [.zhHant: "牌照決定", .pt: "Decisão sobre a licença", .en: "Licence decision"],
-                    body: [
-                        .zhHant: "您的牌照 ((licence_number)) 已獲批准。", .pt: "A sua licença ((licence_number)) foi aprovada.",
-                        .en: "Your licence ((licence_number)) was approved.",
-                    ])
-            ],
-            placeholders: [PlaceholderSpec(name: "licence_number", type: .text)])
+        let template = try DemoFixtures.licenceDecisionTemplate()
         let store = InMemoryNotificationStore()
-        let inbox = Inbox()
+        let inbox = DemoInbox()
         let evidence = EvidenceRecorder(store: store, key: departmentKey, issuer: "https://iam.gov.mo")
-        let rule = DeemedServiceRule(jurisdiction: "MO", days: 7, anchor: .delivered)
-        let dispatcher = NotificationDispatcher(
-            store: store, transports: [inbox], clock: clock,
-            configuration: DispatcherConfiguration(deemedServiceRule: rule),
-            random: SeededRandomNumberGenerator(seed: 2026), evidence: evidence
-        ) { notice, channel in
-            let rendered = try TemplateRenderer().render(
-                template, channel: channel, locale: try LanguageTag(notice.preferredLocale),
-                personalisation: ["licence_number": .string("IAM-2026-0001")])
-            return RenderedPayload(subject: rendered.subject ?? "", body: rendered.body)
-        }
+        let dispatcher = DemoFixtures.dispatcher(
+            store: store, inbox: inbox, clock: clock, evidence: evidence, template: template,
+            licenceNumber: "IAM-2026-0001")
         let notice = try Notice(
             id: NoticeID(rawValue: "notice-licence-0001"), idempotencyKey: "decision-IAM-2026-0001",
             recipientAccountID: "acct-org-1", department: "IAM", category: .legallyEffective, reference: "IAM/DL/2026/0001",
@@ -68,7 +38,7 @@ enum NotificationsDemo {
             body: body, authenticationCode: try ReceiptProcessor.authenticationCode(for: body, key: receiptKey), from: .inbox)
         clock.advance(by: 8 * 86_400)
         let served = await dispatcher.applyDeemedService()
-        let records = try await store.evidence(for: notice.id)
+        let records = await store.evidence(for: notice.id)
         let exported = try EvidenceChain.exportJSONLines(records)
         let verification = EvidenceChain.verify(
             try EvidenceChain.importJSONLines(exported), key: try departmentKey.publicKey.verificationKey(for: .es256))
@@ -77,7 +47,7 @@ enum NotificationsDemo {
             throw DemoStep.Unexpected(
                 detail: "served \(served), evidence valid \(verification.valid), deliveries \(deliveries.count)")
         }
-        let events = records.map { $0.body.eventType.split(whereSeparator: { $0 == "/" || $0 == ":" }).last.map(String.init) ?? "?" }
+        let events = DemoFixtures.eventNames(records)
         return "one notice for two submissions, delivered once to the inbox, deemed served after 7 days unread; "
             + "evidence (\(records.count) signed records: \(events.joined(separator: ", "))) verifies offline"
     }

@@ -15,21 +15,7 @@ enum SignatureDemo {
 
     static func makeWorld() throws -> World {
         let pki = try TestPKI(algorithm: .p256)
-        let granted = [TrustedService.StatusChange(status: .granted, from: TestPKI.referenceDate - 365 * 86_400)]
-        let trustList = TrustList(
-            name: [.zhHant: "示範信任清單", .pt: "Lista de confiança de demonstração", .en: "Demo trust list"],
-            services: [
-                TrustedService(
-                    name: [.en: "One-time signing CA"], type: .signing, isQualified: false,
-                    certificates: [pki.root.certificate], history: granted),
-                TrustedService(
-                    name: [.en: "Qualified seal CA"], type: .seal, isQualified: true,
-                    certificates: [pki.root.certificate],
-                    history: granted),
-                TrustedService(
-                    name: [.en: "Time-stamping authority"], type: .timestamping, isQualified: true,
-                    certificates: [pki.root.certificate], history: granted),
-            ])
+        let trustList = DemoFixtures.trustList(root: pki.root.certificate)
         return World(pki: pki, clock: ManualClock(TestPKI.referenceDate), trustList: trustList)
     }
 

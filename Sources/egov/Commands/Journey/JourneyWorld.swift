@@ -59,20 +59,7 @@ struct JourneyWorld: Sendable {
         let dsfSeal = try seal("DSF", "DSF")
         let crpSeal = try seal("CRP", "CRP")
         let companySeal = try seal("Boa Mesa Lda.", "SO-12345")
-        let granted = [TrustedService.StatusChange(status: .granted, from: TestPKI.referenceDate - TestPKI.year)]
-        let trustList = TrustList(
-            name: [.zhHant: "示範信任清單", .pt: "Lista de confiança de demonstração", .en: "Demo trust list"],
-            services: [
-                TrustedService(
-                    name: [.en: "One-time signing CA"], type: .signing, isQualified: false,
-                    certificates: [pki.root.certificate], history: granted),
-                TrustedService(
-                    name: [.en: "Qualified seal CA"], type: .seal, isQualified: true,
-                    certificates: [pki.root.certificate], history: granted),
-                TrustedService(
-                    name: [.en: "Time-stamping authority"], type: .timestamping, isQualified: true,
-                    certificates: [pki.root.certificate], history: granted),
-            ])
+        let trustList = DemoFixtures.trustList(root: pki.root.certificate)
         let timeStampAuthority = try LocalTimeStampAuthority(pki: pki, clock: clock)
 
         let directory = URL(fileURLWithPath: databasePath, isDirectory: true)

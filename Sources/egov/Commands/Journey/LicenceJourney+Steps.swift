@@ -294,32 +294,13 @@ extension LicenceJourney {
     // MARK: Notifications
 
     func serveNotice(_ world: JourneyWorld, _ state: inout JourneyState) async throws -> String {
-        let template = try NotificationTemplate(
-            id: "licence-decision", version: 1,
-            variants: [
-                .inbox: ChannelVariant(
-                    subject: [.zhHant: "牌照決定", .pt: "Decisão sobre a licença", .en: "Licence decision"],
-                    body: [
-                        .zhHant: "您的飲食場所牌照 ((licence_number)) 已獲批准。",
-                        .pt: "A sua licença de estabelecimento ((licence_number)) foi aprovada.",
-                        .en: "Your establishment licence ((licence_number)) was approved.",
-                    ])
-            ],
-            placeholders: [PlaceholderSpec(name: "licence_number", type: .text)])
+        let template = try DemoFixtures.licenceDecisionTemplate()
         let key = try world.iamSeal.privateKey.signingKey(for: .es256)
-        let inbox = JourneyInbox()
+        let inbox = DemoInbox()
         let evidence = EvidenceRecorder(store: world.notifications, key: key, issuer: "https://iam.gov.mo")
-        let dispatcher = NotificationDispatcher(
-            store: world.notifications, transports: [inbox], clock: world.clock,
-            configuration: DispatcherConfiguration(
-                deemedServiceRule: DeemedServiceRule(jurisdiction: "MO", days: 7, anchor: .delivered)),
-            random: SeededRandomNumberGenerator(seed: 2026), evidence: evidence
-        ) { notice, channel in
-            let rendered = try TemplateRenderer().render(
-                template, channel: channel, locale: try LanguageTag(notice.preferredLocale),
-                personalisation: ["licence_number": .string("IAM-2026-0001")])
-            return RenderedPayload(subject: rendered.subject ?? "", body: rendered.body)
-        }
+        let dispatcher = DemoFixtures.dispatcher(
+            store: world.notifications, inbox: inbox, clock: world.clock, evidence: evidence, template: template,
+            licenceNumber: "IAM-2026-0001")
         let notice = try Notice(
             id: NoticeID(rawValue: "notice-\(Self.caseID)"), idempotencyKey: "decision-\(Self.caseID)",
             recipientAccountID: "acct-org-boa-mesa", department: "IAM", category: .legallyEffective,
@@ -344,11 +325,11 @@ extension LicenceJourney {
         let verification = EvidenceChain.verify(
             try EvidenceChain.importJSONLines(try EvidenceChain.exportJSONLines(records)),
             key: try key.publicKey.verificationKey(for: .es256))
-        let delivered = await inbox.received
+        let delivered = await inbox.bodies
         guard verification.valid, delivered.count == 1, let first = delivered.first else {
             throw DemoStep.Unexpected(detail: "evidence valid \(verification.valid), deliveries \(delivered.count)")
         }
-        let events = records.map { $0.body.eventType.split(whereSeparator: { $0 == "/" || $0 == ":" }).last.map(String.init) ?? "?" }
+        let events = DemoFixtures.eventNames(records)
         return t(
             "收件箱：「\(first)」；兩次提交只得一份通知；證據 \(records.count) 項已簽署記錄（\(events.joined(separator: "、"))）離線核實通過",
             "caixa: «\(first)»; duas submissões, uma notificação; prova com \(records.count) registos assinados (\(events.joined(separator: ", "))) verificada offline",
@@ -433,18 +414,5 @@ extension LicenceJourney {
             "\(row.completed) 宗已完成：按時 \(percent(row.onTimeRate))，平均 \(average) 個工作天，第 90 百分位 \(p90) 天，網上提交 \(percent(row.onlineShare))，全程網上 \(percent(row.fullyOnlineShare))，補正率 \(percent(row.supplementRate))",
             "\(row.completed) concluídos: no prazo \(percent(row.onTimeRate)), média \(average) dias úteis, percentil 90 \(p90) dias, submissão online \(percent(row.onlineShare)), totalmente online \(percent(row.fullyOnlineShare)), suprimentos \(percent(row.supplementRate))",
             "\(row.completed) completed: on time \(percent(row.onTimeRate)), average \(average) working days, p90 \(p90) days, submitted online \(percent(row.onlineShare)), fully online \(percent(row.fullyOnlineShare)), supplement rate \(percent(row.supplementRate))")
-    }
-}
-
-/// The app inbox of the journey: accepts every notice and keeps what it showed.
-actor JourneyInbox: NotificationTransport {
-    nonisolated let channel = NotificationChannel.inbox
-    private(set) var received: [String] = []
-
-    func send(deliveryID: TransportDeliveryID, notice: Notice, payload: RenderedPayload, attempt: Int) async throws
-        -> TransportResult
-    {
-        received.append(payload.body)
-        return .accepted
     }
 }
