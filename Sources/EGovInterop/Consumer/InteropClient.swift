@@ -84,7 +84,9 @@ public struct InteropClient: Sendable {
         do {
             (head, body) = try await transport.send(prepared.head, body: prepared.body)
         } catch {
-            logger.info("interop transport failed", metadata: ["id": .string(prepared.request.messageID)])
+            logger.info(
+                "interop transport failed",
+                metadata: ["id": .string(prepared.request.messageID), "error": .string(String(describing: type(of: error)))])
             throw InteropError(.transportFailure, "the request could not be delivered or no answer came")
         }
         guard head.status.code == 200 else { throw Self.fault(status: head.status.code, body: body) }

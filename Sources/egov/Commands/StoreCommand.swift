@@ -43,6 +43,10 @@ struct StoreDispatch: AsyncParsableCommand {
     @Option(name: .long, help: "Notices per enqueue transaction.") var enqueueBatch: Int = 1000
     @Option(name: .long, help: "SQLite durability: full or normal.") var durability: String = "full"
     @Flag(name: .long, help: "Only dispatch; enqueue nothing.") var noEnqueue = false
+    @Option(
+        name: .long,
+        help: "The transport's capacity in deliveries per second (0: unlimited), like a gateway's rate limit.")
+    var rate: Double = 0
 
     struct Summary: Encodable {
         let worker: String
@@ -56,7 +60,7 @@ struct StoreDispatch: AsyncParsableCommand {
     }
 
     func run() async throws {
-        guard count >= 0, batch > 0, enqueueBatch > 0, lease > 0, (1...64).contains(dispatchers) else {
+        guard count >= 0, batch > 0, enqueueBatch > 0, lease > 0, (1...64).contains(dispatchers), rate >= 0 else {
             throw CLIError.usage("--count, --batch, --enqueue-batch, --lease and --dispatchers (1…64) must be positive")
         }
         let opened = try await StoreLocation.open(store, lease: lease, durability: durability)
@@ -79,12 +83,13 @@ struct StoreDispatch: AsyncParsableCommand {
             }
         }
         let log = try DurableDeliveryLog(path: transportLog, worker: worker)
+        let pacer = rate > 0 ? DeliveryPacer(interval: .nanoseconds(Int64(1e9 / rate))) : nil
         let configuration = DispatcherConfiguration(maximumConcurrentSends: 64, batchSize: batch)
         let totals = await withTaskGroup(of: (claimed: Int, accepted: Int).self) { group in
             for _ in 0..<dispatchers {
                 group.addTask {
                     let dispatcher = NotificationDispatcher(
-                        store: notificationStore, transports: [RecordingTransport(log: log)], clock: clock,
+                        store: notificationStore, transports: [RecordingTransport(log: log, pacer: pacer)], clock: clock,
                         configuration: configuration, random: SystemRandomNumberGenerator()
                     ) { notice, _ in RenderedPayload(subject: "", body: notice.reference) }
                     return await Self.dispatchUntilDone(dispatcher, store: notificationStore, clock: clock)
@@ -205,13 +210,29 @@ private func migrate(_ database: PostgresStoreDatabase) async -> CLIError? {
 /// an id already recorded is a duplicate, acknowledged again without a second new delivery.
 private struct RecordingTransport: NotificationTransport {
     let log: DurableDeliveryLog
+    let pacer: DeliveryPacer?
     var channel: NotificationChannel { .inbox }
 
     func send(deliveryID: TransportDeliveryID, notice: Notice, payload: RenderedPayload, attempt: Int) async throws
         -> TransportResult
     {
+        if let pacer { try await ContinuousClock().sleep(until: await pacer.nextSlot()) }
         _ = try await log.record(deliveryID.rawValue)
         return .accepted
+    }
+}
+
+/// Spaces deliveries `interval` apart across the whole process (a gateway's rate limit).
+private actor DeliveryPacer {
+    let interval: Duration
+    private var last = ContinuousClock.now
+
+    init(interval: Duration) { self.interval = interval }
+
+    /// The instant the next delivery may go.
+    func nextSlot() -> ContinuousClock.Instant {
+        last = max(ContinuousClock.now, last + interval)
+        return last
     }
 }
 

@@ -6,6 +6,8 @@ import EGovTesting
 import Foundation
 import HTTPTypes
 import Synchronization
+import AsyncHTTPClient
+import NIOPosix
 
 /// A company-registry provider (DSAJ) and a food-licensing consumer (IAM) with a test PKI,
 /// contracts, consent, a replay cache and a real loopback HTTP server in between.
@@ -75,6 +77,9 @@ struct InteropFixture: Sendable {
     let verifier: EnvelopeVerifier
     let interopProvider: InteropProvider
     let server: LoopbackHTTPServer
+    /// This fixture's own HTTP client: connections are never pooled across fixtures (a later
+    /// fixture's server may get a port an earlier one used), and are closed by ``stop()``.
+    let httpClient: HTTPClient
 
     /// - Parameters:
     ///   - consumerCertificate: replaces the consumer's certificate (e.g. expired or revoked).
@@ -113,6 +118,7 @@ struct InteropFixture: Sendable {
             auditLog: auditLog)
         let handler = InteropHTTPHandler(provider: interopProvider)
         server = try await LoopbackHTTPServer.start { request, body in await handler.handle(request, body: body) }
+        httpClient = HTTPClient(eventLoopGroup: MultiThreadedEventLoopGroup.singleton)
     }
 
     /// A client for `id` over `transport` (default: HTTP to the loopback server).
@@ -125,7 +131,9 @@ struct InteropFixture: Sendable {
             verifier: verifier, members: members, transport: transport ?? httpTransport, clock: clock)
     }
 
-    var httpTransport: HTTPClientInteropTransport { HTTPClientInteropTransport(baseURL: server.baseURL) }
+    var httpTransport: HTTPClientInteropTransport {
+        HTTPClientInteropTransport(baseURL: server.baseURL, client: httpClient)
+    }
 
     static func query(
         purpose: String = "food-licence-application", legalBasis: String = InteropFixture.foodBasis,
@@ -136,7 +144,10 @@ struct InteropFixture: Sendable {
             caseReference: "LIC-2026-0001", fields: fields, parameters: ["registrationNumber": .string("SO-12345")])
     }
 
-    func stop() async { await server.stop() }
+    func stop() async {
+        try? await httpClient.shutdown()
+        await server.stop()
+    }
 }
 
 /// A transport that passes everything to another one, letting a test alter bytes on the way.
