@@ -55,13 +55,21 @@ import Testing
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        let deadline = Date().addingTimeInterval(120)
-        while TransportLog(path: logPath).newIDs.count < count / 5, process.isRunning, Date() < deadline {
-            try await Task.sleep(for: .milliseconds(20))
+        // Watch and kill from a thread of its own: the tests running in parallel can keep Swift's
+        // cooperative threads busy for seconds, a thread is scheduled by the kernel.
+        let wasRunning = await withCheckedContinuation { (continuation: CheckedContinuation<Bool, Never>) in
+            Thread.detachNewThread {
+                let deadline = Date().addingTimeInterval(120)
+                while TransportLog(path: logPath).newIDs.count < count / 5, process.isRunning, Date() < deadline {
+                    usleep(10_000)
+                }
+                let running = process.isRunning
+                kill(process.processIdentifier, SIGKILL)
+                process.waitUntilExit()
+                continuation.resume(returning: running)
+            }
         }
-        #expect(process.isRunning, "the first run ended before it could be killed")
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        #expect(wasRunning, "the first run ended before it could be killed")
         #expect(process.terminationReason == .uncaughtSignal)
         let beforeRestart = TransportLog(path: logPath)
         #expect(beforeRestart.newIDs.count < count, "the kill must happen midway")

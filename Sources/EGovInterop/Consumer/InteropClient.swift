@@ -86,7 +86,7 @@ public struct InteropClient: Sendable {
         } catch {
             logger.info(
                 "interop transport failed",
-                metadata: ["id": .string(prepared.request.messageID), "error": .string(String(describing: type(of: error)))])
+                metadata: ["id": .string(prepared.request.messageID), "error": .string(String(describing: error))])
             throw InteropError(.transportFailure, "the request could not be delivered or no answer came")
         }
         guard head.status.code == 200 else { throw Self.fault(status: head.status.code, body: body) }

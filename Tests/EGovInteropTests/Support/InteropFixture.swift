@@ -132,7 +132,10 @@ struct InteropFixture: Sendable {
     }
 
     var httpTransport: HTTPClientInteropTransport {
-        HTTPClientInteropTransport(baseURL: server.baseURL, client: httpClient)
+        // A long deadline: the suite runs hundreds of tests in parallel on few cores, and the
+        // server's handler waits for a cooperative thread like everything else. These tests check
+        // what arrives, not how fast.
+        HTTPClientInteropTransport(baseURL: server.baseURL, client: httpClient, timeout: .seconds(300))
     }
 
     static func query(
