@@ -13,7 +13,9 @@ import RawOpenSSL
 /// - CMS verify = one SHA-256 over the content + one signature verification over the signed
 ///   attributes (a message of the same length);
 /// - full validation (signature + 3-certificate chain + trust list + policy) = three signature
-///   verifications, shown for scale.
+///   verifications, shown for scale;
+/// - chain validation (leaf -> intermediate -> root, P-256) = a raw `X509_verify_cert` on the
+///   same certificates parsed once, with a store, untrusted stack and per-call context.
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .egovDefault()
 
@@ -115,6 +117,57 @@ let benchmarks: @Sendable () -> Void = {
                     }
                 }
             }
+        }
+    }
+    // X.509 chain validation: EGovCrypto next to a raw X509_verify_cert on the same DER.
+    let chainValidator = CertificateChainValidator()
+    let leafCertificate = pki.leaf.certificate
+    let intermediates = [pki.intermediate.certificate]
+    let anchors = [pki.root.certificate]
+    let rawChain: RawChainVerifier
+    let rawChainWithCRL: RawChainVerifier
+    let crl: CertificateRevocationList
+    do {
+        crl = try pki.crl()
+        let time = Int(TestPKI.referenceDate.timeIntervalSince1970)
+        rawChain = try RawChainVerifier(
+            leaf: leafCertificate.derRepresentation, intermediate: pki.intermediate.certificate.derRepresentation,
+            root: pki.root.certificate.derRepresentation, time: time)
+        rawChainWithCRL = try RawChainVerifier(
+            leaf: leafCertificate.derRepresentation, intermediate: pki.intermediate.certificate.derRepresentation,
+            root: pki.root.certificate.derRepresentation, crl: crl.derRepresentation, time: time)
+    } catch {
+        fatalError("benchmark setup failed: \(error)")
+    }
+    Benchmark("X.509 CertificateChainValidator.validate, chain of 3 (P-256, no CRL)") { benchmark in
+        for _ in benchmark.scaledIterations {
+            let result = chainValidator.validate(
+                leafCertificate, intermediates: intermediates, trustAnchors: anchors, at: TestPKI.referenceDate)
+            guard result.isValid, result.chain.count == 3 else { fatalError("chain: \(String(describing: result.failure))") }
+            blackHole(result)
+        }
+    }
+    Benchmark("X.509 raw X509_verify_cert, chain of 3 (P-256, no CRL)") { benchmark in
+        for _ in benchmark.scaledIterations {
+            let length = rawChain.verify()
+            precondition(length == 3)
+            blackHole(length)
+        }
+    }
+    Benchmark("X.509 CertificateChainValidator.validate, chain of 3 + 1 CRL (P-256)") { benchmark in
+        for _ in benchmark.scaledIterations {
+            let result = chainValidator.validate(
+                leafCertificate, intermediates: intermediates, trustAnchors: anchors, crls: [crl],
+                at: TestPKI.referenceDate)
+            guard result.isValid, result.chain.count == 3 else { fatalError("chain: \(String(describing: result.failure))") }
+            blackHole(result)
+        }
+    }
+    Benchmark("X.509 raw X509_verify_cert, chain of 3 + 1 CRL (P-256)") { benchmark in
+        for _ in benchmark.scaledIterations {
+            let length = rawChainWithCRL.verify()
+            precondition(length == 3)
+            blackHole(length)
         }
     }
     Benchmark("Full validation validateCMS (signature + chain of 3 + trust list)") { benchmark in

@@ -14,5 +14,7 @@
 #include <openssl/pem.h>
 #include <openssl/bio.h>
 #include <openssl/core_names.h>
+#include <openssl/x509.h>
+#include <openssl/x509_vfy.h>
 
 #endif

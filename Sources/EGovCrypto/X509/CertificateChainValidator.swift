@@ -9,6 +9,10 @@ import Foundation
 /// signature, validity periods, basic constraints, key usage keyCertSign of issuers, path length
 /// constraints, the maximum depth and, depending on ``RevocationCheck``, CRLs.
 ///
+/// The `X509` objects parsed when each ``Certificate`` was created are handed to OpenSSL as they
+/// are (verification only reads them), and the returned chain reuses the supplied
+/// ``Certificate`` values, so a validation parses no certificate again.
+///
 /// SM2: each SM2-signed certificate (signature algorithm 1.2.156.10197.1.501) gets the
 /// validator's distinguishing ID attached (`X509_set0_distinguishing_id`) on a private copy, so
 /// shared ``Certificate`` values are never mutated. SM2-signed CRLs are verified with the same
@@ -109,19 +113,39 @@ public struct CertificateChainValidator: Sendable {
             revocation: revocation)
     }
 
-    /// A private `X509` for `certificate`, with the SM2 ID attached when SM2-signed.
-    private func privateCopy(_ certificate: Certificate) throws(ChainValidationFailure)
+    /// An `X509` reference for `certificate` that the caller releases with `X509_free`.
+    ///
+    /// Certificates not signed with SM2 share the `X509` parsed when the ``Certificate`` was
+    /// created (one more reference; verification only reads it, and its extension cache was
+    /// populated at creation). SM2-signed certificates get a private copy with the validator's
+    /// distinguishing ID attached, so shared ``Certificate`` values are never mutated.
+    private func x509Reference(_ certificate: Certificate) throws(ChainValidationFailure)
         -> OpaquePointer
     {
-        guard let x509 = try? X509Handle.decode(certificate.derRepresentation) else { throw .malformed }
-        if certificate.isSM2Signed {
-            guard let id = try? CertificateBuilder.octetString(sm2ID.bytes) else {
-                X509_free(x509)
-                throw .other(0, "could not allocate the SM2 distinguishing ID")
-            }
-            X509_set0_distinguishing_id(x509, id)  // takes ownership of `id`
+        guard certificate.isSM2Signed else {
+            guard X509_up_ref(certificate.handle.pointer) == 1 else { throw .other(0, "X509_up_ref failed") }
+            return certificate.handle.pointer
         }
+        guard let x509 = try? X509Handle.decode(certificate.derRepresentation) else { throw .malformed }
+        guard let id = try? CertificateBuilder.octetString(sm2ID.bytes) else {
+            X509_free(x509)
+            throw .other(0, "could not allocate the SM2 distinguishing ID")
+        }
+        X509_set0_distinguishing_id(x509, id)  // takes ownership of `id`
         return x509
+    }
+
+    /// The ``Certificate`` for an `X509` of the built chain: the supplied certificate whose
+    /// `X509` it is when its DER re-encodes to the same bytes (always, for DER input), otherwise
+    /// one parsed from the re-encoding (as OpenSSL sees the certificate).
+    private static func certificate(
+        for x509: OpaquePointer, among supplied: [(x509: OpaquePointer, certificate: Certificate)]
+    ) -> Certificate? {
+        guard let der = try? OpenSSL.i2d("i2d_X509", { i2d_X509(x509, $0) }) else { return nil }
+        if let match = supplied.first(where: { $0.x509 == x509 }), match.certificate.derRepresentation == der {
+            return match.certificate
+        }
+        return try? Certificate(derRepresentation: der)
     }
 
     private func verifyChain(
@@ -129,25 +153,34 @@ public struct CertificateChainValidator: Sendable {
         _ crls: [CertificateRevocationList], _ time: Date, _ revocation: RevocationCheck
     ) throws(ChainValidationFailure) -> [Certificate] {
         defer { OpenSSL.clearErrors() }
+        // Every X509 handed to OpenSSL, with the certificate it stands for (to map the built chain
+        // back without re-parsing). These references are released on return; the store and the
+        // untrusted stack hold their own.
+        var supplied: [(x509: OpaquePointer, certificate: Certificate)] = []
+        supplied.reserveCapacity(anchors.count + intermediates.count + 1)
+        defer { for entry in supplied { X509_free(entry.x509) } }
         guard let store = X509_STORE_new() else { throw .other(0, "X509_STORE_new failed") }
         defer { X509_STORE_free(store) }
         for anchor in anchors {
-            let x509 = try privateCopy(anchor)
-            let added = X509_STORE_add_cert(store, x509)  // the store takes its own reference
-            X509_free(x509)
-            guard added == 1 else { throw .other(0, "X509_STORE_add_cert failed") }
+            let x509 = try x509Reference(anchor)
+            supplied.append((x509, anchor))
+            // The store takes its own reference.
+            guard X509_STORE_add_cert(store, x509) == 1 else { throw .other(0, "X509_STORE_add_cert failed") }
         }
         guard let untrusted = OPENSSL_sk_new_null() else { throw .other(0, "allocation failed") }
         defer { OPENSSL_sk_pop_free(untrusted) { X509_free(OpaquePointer($0)) } }
         for intermediate in intermediates {
-            let x509 = try privateCopy(intermediate)
+            let x509 = try x509Reference(intermediate)
+            supplied.append((x509, intermediate))
+            // The stack's own reference, released by the pop_free above.
+            guard X509_up_ref(x509) == 1 else { throw .other(0, "X509_up_ref failed") }
             guard OPENSSL_sk_push(untrusted, UnsafeRawPointer(x509)) > 0 else {
                 X509_free(x509)
                 throw .other(0, "allocation failed")
             }
         }
-        let leafX509 = try privateCopy(leaf)
-        defer { X509_free(leafX509) }
+        let leafX509 = try x509Reference(leaf)
+        supplied.append((leafX509, leaf))
         guard let crlStack = OPENSSL_sk_new_null() else { throw .other(0, "allocation failed") }
         defer { OPENSSL_sk_pop_free(crlStack) { X509_CRL_free(OpaquePointer($0)) } }
         for crl in crls {
@@ -200,8 +233,7 @@ public struct CertificateChainValidator: Sendable {
         var chain: [Certificate] = []
         for index in 0..<OPENSSL_sk_num(built) {
             guard let x509 = OPENSSL_sk_value(built, index),
-                let der = try? OpenSSL.i2d("i2d_X509", { i2d_X509(OpaquePointer(x509), $0) }),
-                let certificate = try? Certificate(derRepresentation: der)
+                let certificate = Self.certificate(for: OpaquePointer(x509), among: supplied)
             else { throw .malformed }
             chain.append(certificate)
         }

@@ -3,9 +3,10 @@ import COpenSSL
 /// Owns one OpenSSL `X509`.
 ///
 /// `@unchecked Sendable`: the object is fully parsed (and its extension cache populated) during
-/// ``Certificate`` construction and never mutated afterwards. Operations that must change an
-/// `X509` (attaching an SM2 distinguishing ID for verification) work on private copies made
-/// with ``copy()``.
+/// ``Certificate`` construction and never mutated afterwards, so it may be read concurrently,
+/// e.g. by `X509_verify_cert` through another reference (``CertificateChainValidator``).
+/// Operations that must change an `X509` (attaching an SM2 distinguishing ID for verification)
+/// work on private copies made with ``decode(_:)``.
 final class X509Handle: @unchecked Sendable {
     let pointer: OpaquePointer
 
