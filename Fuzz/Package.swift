@@ -7,6 +7,8 @@
 import PackageDescription
 
 let fuzzTargets = ["FuzzPEMKey", "FuzzPEMDocument", "FuzzDERSignature", "FuzzJWK", "FuzzCertificate", "FuzzCatalogue"]
+// The EGovInterop targets also link EGovTesting: their seed writers (EGOV_FUZZ_WRITE_SEEDS) use TestPKI and ManualClock.
+let interopTargets = ["FuzzInteropEnvelope", "FuzzInteropContract", "FuzzAuditExport"]
 
 let package = Package(
     name: "EGovKitFuzz",
@@ -21,6 +23,15 @@ let package = Package(
                 .product(name: "EGovCrypto", package: "EGovKit"), .product(name: "EGovCatalog", package: "EGovKit"),
             ]
         )
-    },
+    }
+        + interopTargets.map { name in
+            .executableTarget(
+                name: name,
+                dependencies: [
+                    .product(name: "EGovCore", package: "EGovKit"), .product(name: "EGovCrypto", package: "EGovKit"),
+                    .product(name: "EGovInterop", package: "EGovKit"), .product(name: "EGovTesting", package: "EGovKit"),
+                ]
+            )
+        },
     swiftLanguageModes: [.v6]
 )

@@ -85,7 +85,10 @@ public struct DocumentReceipt: Sendable, Hashable {
         }
 
         /// Parses a verified payload strictly (exact members, canonical form).
-        init(canonicalJSON bytes: [UInt8]) throws(DocumentExchangeError) {
+        ///
+        /// Public only under `@_spi(Fuzzing)` for the fuzz targets; applications read receipts
+        /// through ``DocumentSender/verifyReceipt(_:for:type:)``.
+        @_spi(Fuzzing) public init(canonicalJSON bytes: [UInt8]) throws(DocumentExchangeError) {
             guard let value = try? JSONValue.parse(bytes, limits: .init(maximumBytes: 8192, maximumDepth: 2)),
                 case .object(let members) = value
             else { throw .receiptMalformed("json") }
