@@ -176,8 +176,12 @@ public struct DataServiceContract: Sendable, Hashable, Codable {
         if let consentCategory, !Self.isToken(consentCategory, limit: 64) {
             issue("invalid_consent_category", "$.consentCategory", "the category must be 1-64 of A-Z a-z 0-9 . _ -")
         }
-        if let rateLimit, rateLimit.maximumRequests < 1 || rateLimit.periodSeconds < 1 {
-            issue("invalid_rate_limit", "$.rateLimit", "the rate limit needs at least 1 request per at least 1 second")
+        if let rateLimit, !(1...RateLimit.maximumValue).contains(rateLimit.maximumRequests)
+            || !(1...RateLimit.maximumValue).contains(rateLimit.periodSeconds)
+        {
+            issue(
+                "invalid_rate_limit", "$.rateLimit",
+                "the rate limit needs 1 to \(RateLimit.maximumValue) requests per 1 to \(RateLimit.maximumValue) seconds")
         }
         if retentionDays < 0 || retentionDays > 36_500 {
             issue("invalid_retention", "$.retentionDays", "retention must be 0 to 36500 days")
