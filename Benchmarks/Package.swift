@@ -67,6 +67,7 @@ let package = Package(
         benchmarkTarget(
             "InteropBenchmarks",
             [kit("EGovInterop"), kit("EGovTesting"), kit("EGovCrypto"), kit("EGovCore"), "RawOpenSSL", "BenchmarkSupport"]),
+        benchmarkTarget(
             "StoresBenchmarks",
             [
                 kit("EGovSQLite"), kit("EGovPostgres"), kit("EGovNotifications"), kit("EGovCore"),

@@ -45,7 +45,7 @@ import Testing
         try await database.writer.write { db in
             try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v999-from-the-future')")
         }
-        #expect(throws: StoreError.unsupportedSchemaVersion(found: 2, supported: SQLiteStoreVersion.current)) {
+        #expect(throws: StoreError.unsupportedSchemaVersion(found: SQLiteStoreVersion.current + 1, supported: SQLiteStoreVersion.current)) {
             _ = try SQLiteDatabase(path: path)
         }
     }
