@@ -66,13 +66,14 @@ public final class SQLiteReplayCache: ReplayCache {
                     count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM egov_replay_cache") ?? 0
                 }
                 if count >= capacity {
-                    let live = try Bool.fetchOne(
-                        db,
-                        sql: """
-                            SELECT EXISTS (SELECT 1 FROM egov_replay_cache
-                            WHERE sender = ? AND message_id = ? AND expires_at >= ?)
-                            """,
-                        arguments: [sender, messageID, nowSeconds]) ?? false
+                    let live =
+                        try Bool.fetchOne(
+                            db,
+                            sql: """
+                                SELECT EXISTS (SELECT 1 FROM egov_replay_cache
+                                WHERE sender = ? AND message_id = ? AND expires_at >= ?)
+                                """,
+                            arguments: [sender, messageID, nowSeconds]) ?? false
                     return live ? .replayed : .capacityExceeded
                 }
             }
