@@ -24,7 +24,7 @@ enum StoredNoticeCodec {
     }
 
     /// The compact form, or `nil` if it could not reproduce `notice` exactly (an attachment URL
-    /// relative to a base URL).
+    /// relative to a base URL, stored as JSON like before: resolved, without its base).
     static func compact(_ notice: Notice) -> Data? {
         var writer = Writer()
         writer.bytes.reserveCapacity(160 + notice.attachments.count * 160)

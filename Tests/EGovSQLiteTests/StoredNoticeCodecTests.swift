@@ -29,7 +29,7 @@ import Testing
                         location: try #require(URL(string: "urn:example:doc"))),
                 ],
                 urgency: .urgent, createdAt: Date(timeIntervalSinceReferenceDate: 789_012_345.678_901_234_5),
-                expiresAt: Date(timeIntervalSinceReferenceDate: 789_012_345.678_901_234_5).nextUp),
+                expiresAt: Date(timeIntervalSinceReferenceDate: (789_012_345.678_901_234_5).nextUp)),
             try Notice(
                 id: NoticeID("n"), idempotencyKey: "k", recipientAccountID: "a", department: "d",
                 category: .informational, reference: "r", templateID: "t", templateVersion: 1,
@@ -75,7 +75,11 @@ import Testing
         #expect(StoredNoticeCodec.compact(notice) == nil)
         let body = try StoredNoticeCodec.encode(notice)
         #expect(body.first == UInt8(ascii: "{"))
-        #expect(try StoredNoticeCodec.decode(body) == notice)
+        // Stored exactly as before the compact form (JSON keeps the resolved URL, not its base).
+        let viaJSON = try JSONDecoder().decode(Notice.self, from: JSONEncoder().encode(notice))
+        #expect(try StoredNoticeCodec.decode(body) == viaJSON)
+        #expect(try StoredNoticeCodec.decode(body).attachments.first?.location.absoluteString
+            == notice.attachments.first?.location.absoluteString)
     }
 
     @Test func corruptBodiesAreRefusedWithATypedError() throws {
