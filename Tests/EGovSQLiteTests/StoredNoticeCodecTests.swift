@@ -109,6 +109,28 @@ import Testing
         #expect(throws: corrupt) { _ = try StoredNoticeCodec.decode(Data([0x01, 0x02, 0xC3, 0x28])) }
     }
 
+    /// Batches larger than one multi-row insert: repeated keys across chunks return the first
+    /// notice, an ID taken by another key fails the whole batch (nothing stored).
+    @Test func batchesSpanningSeveralInsertChunks() async throws {
+        let store = SQLiteNotificationStore(database: try SQLiteDatabase())
+        var batch = try (0..<250).map { try NotificationStoreConformance.notice("N-\($0)", key: "k-\($0)") }
+        batch[150] = try NotificationStoreConformance.notice("N-x", key: "k-10")
+        batch[240] = batch[200]
+        let results = try await store.enqueue(contentsOf: batch, at: TestPKI.referenceDate)
+        #expect(results.count == 250)
+        #expect(results.filter(\.created).count == 248)
+        #expect(results[150].created == false && results[150].notice.id == NoticeID("N-10"))
+        #expect(results[240].created == false && results[200].created && results[240].notice == batch[200])
+        #expect(try await store.noticeCount() == 248)
+        #expect(await store.claimDue(now: TestPKI.referenceDate, limit: 1_000).count == 248)
+        let clash = try (300..<420).map { try NotificationStoreConformance.notice("N-\($0)", key: "k-\($0)") }
+            + [try NotificationStoreConformance.notice("N-5", key: "k-new")]
+        await #expect(throws: NotificationError.conflict) {
+            _ = try await store.enqueue(contentsOf: clash, at: TestPKI.referenceDate)
+        }
+        #expect(try await store.noticeCount() == 248)
+    }
+
     @Test func storedBodyIsCompactAndLegacyJSONRowsStillLoad() async throws {
         let database = try SQLiteDatabase()
         let store = SQLiteNotificationStore(database: database)
