@@ -105,7 +105,7 @@ let package = Package(
             name: "EGovTesting",
             dependencies: [
                 "EGovCore", "EGovCrypto", "EGovIdentity", "EGovSignature", "EGovNotifications", "EGovCertificates",
-                "EGovCatalog",
+                "EGovCatalog", "EGovInterop",
             ],
             swiftSettings: strictSettings
         ),
@@ -205,6 +205,7 @@ let package = Package(
             name: "EGovTestingTests",
             dependencies: [
                 "EGovTesting", "EGovCrypto", "EGovNotifications", "EGovIdentity", "EGovCertificates", "EGovCatalog",
+                "EGovInterop",
             ],
             swiftSettings: strictSettings
         ),

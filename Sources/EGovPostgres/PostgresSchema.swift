@@ -68,6 +68,18 @@ enum PostgresSchema {
             )
             """,
             "CREATE INDEX egov_cases_open ON egov_cases (is_open, department_id)",
-        ]
+        ],
+        // Version 2: the replay cache (PostgresReplayCache).
+        [
+            """
+            CREATE TABLE egov_replay_cache (
+                sender TEXT NOT NULL,
+                message_id TEXT NOT NULL,
+                expires_at DOUBLE PRECISION NOT NULL,
+                PRIMARY KEY (sender, message_id)
+            )
+            """,
+            "CREATE INDEX egov_replay_cache_expiry ON egov_replay_cache (expires_at)",
+        ],
     ]
 }

@@ -45,48 +45,74 @@ public final class SQLiteNotificationStore: NotificationStore {
         }
         var rows: [Row] = []
         rows.reserveCapacity(notices.count)
-        let encoder = JSONEncoder()
         for notice in notices {
             var delivery = Delivery(notice: notice)
             try delivery.apply(.enqueue, at: time)
             do {
-                rows.append(Row(notice: notice, noticeBody: try encoder.encode(notice), delivery: delivery))
+                rows.append(Row(notice: notice, noticeBody: try StoredNoticeCodec.encode(notice), delivery: delivery))
             } catch {
-                throw .store(.corruptRecord(table: "egov_notices"))
+                throw .store(error)
             }
         }
         let prepared = rows
+        let enqueuedAt = time.timeIntervalSinceReferenceDate.databaseValue
         do {
             return try await database.writer.write { db in
-                let insertNotice = try db.cachedStatement(
-                    sql: "INSERT INTO egov_notices (id, idempotency_key, body) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
-                let insertDelivery = try db.cachedStatement(
-                    sql: """
-                        INSERT INTO egov_deliveries (notice_id, state, due_at, version, enqueued_at, body)
-                        VALUES (?, ?, ?, ?, ?, NULL)
-                        """)
                 var results: [(notice: Notice, created: Bool)] = []
                 results.reserveCapacity(prepared.count)
-                for row in prepared {
-                    try insertNotice.execute(
-                        arguments: [row.notice.id.rawValue, row.notice.idempotencyKey, row.noticeBody])
-                    if db.changesCount == 1 {
-                        try insertDelivery.execute(
-                            arguments: [
-                                row.notice.id.rawValue, row.delivery.state.rawValue,
-                                row.delivery.claimableAt?.timeIntervalSinceReferenceDate, row.delivery.version,
-                                time.timeIntervalSinceReferenceDate,
-                            ])
-                        results.append((row.notice, true))
-                    } else if let existing = try GRDB.Row.fetchOne(
-                        db, sql: "SELECT body FROM egov_notices WHERE idempotency_key = ?",
-                        arguments: [row.notice.idempotencyKey])
-                    {
-                        let body = try StoredJSON.data(existing, 0, table: "egov_notices")
-                        results.append((try StoredJSON.decode(Notice.self, body, table: "egov_notices"), false))
-                    } else {
-                        throw NotificationError.conflict
+                var chunkStart = prepared.startIndex
+                while chunkStart < prepared.endIndex {
+                    let chunk = prepared[chunkStart..<min(chunkStart + Self.insertChunk, prepared.endIndex)]
+                    chunkStart = chunk.endIndex
+                    // One multi-row insert per chunk; RETURNING names the rows actually inserted
+                    // (ON CONFLICT DO NOTHING skips the others).
+                    var values: [DatabaseValue] = []
+                    values.reserveCapacity(chunk.count * 3)
+                    for row in chunk {
+                        values.append(row.notice.id.rawValue.databaseValue)
+                        values.append(row.notice.idempotencyKey.databaseValue)
+                        values.append(row.noticeBody.databaseValue)
                     }
+                    let insertNotices = try db.cachedStatement(sql: Self.insertNoticesSQL(chunk.count))
+                    var inserted: Set<NoticeKey> = []
+                    let cursor = try GRDB.Row.fetchCursor(insertNotices, arguments: StatementArguments(values))
+                    while let returned = try cursor.next() {
+                        inserted.insert(
+                            NoticeKey(
+                                id: try StoredJSON.column(String.self, returned, 0, table: "egov_notices"),
+                                key: try StoredJSON.column(String.self, returned, 1, table: "egov_notices")))
+                    }
+                    values.removeAll(keepingCapacity: true)
+                    var created: [Row] = []
+                    created.reserveCapacity(inserted.count)
+                    for row in chunk {
+                        // An (id, key) pair is inserted at most once: its first occurrence.
+                        if inserted.remove(NoticeKey(id: row.notice.id.rawValue, key: row.notice.idempotencyKey))
+                            != nil
+                        {
+                            created.append(row)
+                            results.append((row.notice, true))
+                        } else if let existing = try GRDB.Row.fetchOne(
+                            db, sql: "SELECT body FROM egov_notices WHERE idempotency_key = ?",
+                            arguments: [row.notice.idempotencyKey])
+                        {
+                            let body = try StoredJSON.data(existing, 0, table: "egov_notices")
+                            results.append((try StoredNoticeCodec.decode(body), false))
+                        } else {
+                            throw NotificationError.conflict
+                        }
+                    }
+                    guard !created.isEmpty else { continue }
+                    values.reserveCapacity(created.count * 5)
+                    for row in created {
+                        values.append(row.notice.id.rawValue.databaseValue)
+                        values.append(row.delivery.state.rawValue.databaseValue)
+                        values.append(row.delivery.claimableAt?.timeIntervalSinceReferenceDate.databaseValue ?? .null)
+                        values.append(row.delivery.version.databaseValue)
+                        values.append(enqueuedAt)
+                    }
+                    try db.cachedStatement(sql: Self.insertDeliveriesSQL(created.count))
+                        .execute(arguments: StatementArguments(values))
                 }
                 return results
             }
@@ -95,6 +121,36 @@ public final class SQLiteNotificationStore: NotificationStore {
         } catch {
             throw .store(SQLiteErrors.map(error, operation: "enqueue"))
         }
+    }
+
+    /// The most notices inserted by one statement (3 parameters each, 5 per delivery).
+    static let insertChunk = 100
+
+    private struct NoticeKey: Hashable {
+        let id: String
+        let key: String
+    }
+
+    private static let fullChunkNoticesSQL = makeInsertNoticesSQL(insertChunk)
+    private static let fullChunkDeliveriesSQL = makeInsertDeliveriesSQL(insertChunk)
+
+    private static func insertNoticesSQL(_ count: Int) -> String {
+        count == insertChunk ? fullChunkNoticesSQL : makeInsertNoticesSQL(count)
+    }
+
+    private static func insertDeliveriesSQL(_ count: Int) -> String {
+        count == insertChunk ? fullChunkDeliveriesSQL : makeInsertDeliveriesSQL(count)
+    }
+
+    private static func makeInsertNoticesSQL(_ count: Int) -> String {
+        "INSERT INTO egov_notices (id, idempotency_key, body) VALUES "
+            + repeatElement("(?, ?, ?)", count: count).joined(separator: ", ")
+            + " ON CONFLICT DO NOTHING RETURNING id, idempotency_key"
+    }
+
+    private static func makeInsertDeliveriesSQL(_ count: Int) -> String {
+        "INSERT INTO egov_deliveries (notice_id, state, due_at, version, enqueued_at) VALUES "
+            + repeatElement("(?, ?, ?, ?, ?)", count: count).joined(separator: ", ")
     }
 
     public func claimDue(now: Date, limit: Int) async -> [Delivery] {
@@ -177,8 +233,7 @@ public final class SQLiteNotificationStore: NotificationStore {
                 let row = try GRDB.Row.fetchOne(
                     db, sql: "SELECT body FROM egov_notices WHERE id = ?", arguments: [id.rawValue])
             else { return nil }
-            return try StoredJSON.decode(
-                Notice.self, StoredJSON.data(row, 0, table: "egov_notices"), table: "egov_notices")
+            return try StoredNoticeCodec.decode(StoredJSON.data(row, 0, table: "egov_notices"))
         }
     }
 
@@ -279,7 +334,7 @@ public final class SQLiteNotificationStore: NotificationStore {
         guard let noticeBody = try StoredJSON.column(Data?.self, row, 3, table: table) else {
             throw .corruptRecord(table: table)
         }
-        var delivery = Delivery(notice: try StoredJSON.decode(Notice.self, noticeBody, table: "egov_notices"))
+        var delivery = Delivery(notice: try StoredNoticeCodec.decode(noticeBody))
         do {
             try delivery.apply(.enqueue, at: Date(timeIntervalSinceReferenceDate: enqueuedAt))
         } catch {

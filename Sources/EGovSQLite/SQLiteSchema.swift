@@ -76,6 +76,19 @@ enum SQLiteSchema {
                     CREATE INDEX egov_cases_open ON egov_cases(is_open, department_id);
                     """)
         }
+        migrator.registerMigration("v2") { db in
+            // Replay cache (SQLiteReplayCache): one row per (sender, message ID) until it expires.
+            try db.execute(
+                sql: """
+                    CREATE TABLE egov_replay_cache (
+                        sender TEXT NOT NULL,
+                        message_id TEXT NOT NULL,
+                        expires_at REAL NOT NULL,
+                        PRIMARY KEY (sender, message_id)
+                    ) WITHOUT ROWID;
+                    CREATE INDEX egov_replay_cache_expiry ON egov_replay_cache(expires_at);
+                    """)
+        }
         return migrator
     }()
 

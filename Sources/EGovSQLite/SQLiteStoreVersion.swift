@@ -3,5 +3,5 @@
 /// Migrations bring an older database file up to this version when a store opens it.
 public enum SQLiteStoreVersion {
     /// The newest schema version this build knows.
-    public static let current = 1
+    public static let current = 2
 }

@@ -1,5 +1,6 @@
 import EGovCore
 import EGovCrypto
+import EGovInterop
 import EGovTesting
 import Foundation
 import PostgresNIO
@@ -46,6 +47,46 @@ struct PostgresStoreTests {
                 try await PostgresTestServer.truncate(database)
                 return PostgresCaseStore(database: database)
             }
+        }
+    }
+
+    @Test func replayCacheConformance() async throws {
+        try await PostgresTestServer.withDatabase { database in
+            try await ReplayCacheConformance.run { window, clock, capacity in
+                try await PostgresTestServer.truncate(database)
+                return PostgresReplayCache(database: database, window: window, clock: clock, capacity: capacity)
+            }
+        }
+    }
+
+    /// Two connection pools on one schema (as two processes would): one ID admitted concurrently
+    /// through both is accepted once; expired rows are purged.
+    @Test func replayCacheIsSharedBetweenPools() async throws {
+        try await PostgresTestServer.withDatabase { database in
+            guard let url = PostgresTestServer.url, let schema = database.schema else { return }
+            let other = try PostgresStoreDatabase(url: url, schema: schema)
+            let runner = Task { await other.run() }
+            defer { runner.cancel() }
+            let clock = ManualClock()
+            let window = ReplayWindow(maximumAge: 60, clockSkew: 10)
+            let caches = [
+                PostgresReplayCache(database: database, window: window, clock: clock),
+                PostgresReplayCache(database: other, window: window, clock: clock),
+            ]
+            let now = clock.now()
+            let verdicts = try await withThrowingTaskGroup(of: ReplayVerdict.self) { group in
+                for index in 0..<40 {
+                    let cache = caches[index % 2]
+                    group.addTask { try await cache.admit(messageID: "m", sender: "S", issuedAt: now) }
+                }
+                return try await group.reduce(into: [ReplayVerdict]()) { $0.append($1) }
+            }
+            #expect(verdicts.filter { $0 == .accepted }.count == 1)
+            #expect(verdicts.filter { $0 == .replayed }.count == 39)
+            clock.advance(by: 71)
+            let fresh = PostgresReplayCache(database: database, window: window, clock: clock)
+            #expect(try await fresh.admit(messageID: "n", sender: "S", issuedAt: clock.now()) == .accepted)
+            #expect(try await fresh.count() == 1)
         }
     }
 

@@ -52,7 +52,7 @@ enum PostgresTestServer {
         try await database.client.query(
             """
             TRUNCATE egov_evidence, egov_deliveries, egov_notices, egov_audit_log, egov_consent_grants,
-                egov_organisation_accounts, egov_mandates, egov_status_lists, egov_cases
+                egov_organisation_accounts, egov_mandates, egov_status_lists, egov_cases, egov_replay_cache
             """)
     }
 }

@@ -45,7 +45,9 @@ import Testing
         try await database.writer.write { db in
             try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v999-from-the-future')")
         }
-        #expect(throws: StoreError.unsupportedSchemaVersion(found: 2, supported: SQLiteStoreVersion.current)) {
+        let refusal = StoreError.unsupportedSchemaVersion(
+            found: SQLiteStoreVersion.current + 1, supported: SQLiteStoreVersion.current)
+        #expect(throws: refusal) {
             _ = try SQLiteDatabase(path: path)
         }
     }

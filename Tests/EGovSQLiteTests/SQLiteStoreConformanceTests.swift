@@ -1,5 +1,6 @@
 import EGovCore
 import EGovCrypto
+import EGovInterop
 import EGovSQLite
 import EGovTesting
 import Foundation
@@ -41,6 +42,56 @@ import Testing
 
     @Test func caseStore() async throws {
         try await CaseStoreConformance.run { SQLiteCaseStore(database: try SQLiteDatabase()) }
+    }
+
+    @Test(arguments: [false, true]) func replayCache(onDisk: Bool) async throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        try await ReplayCacheConformance.run { window, clock, capacity in
+            SQLiteReplayCache(
+                database: try scratch.database(onDisk: onDisk), window: window, clock: clock, capacity: capacity)
+        }
+    }
+
+    /// Two databases opened on one file (as two processes would): one ID admitted concurrently
+    /// through both is accepted once.
+    @Test func replayCacheIsSharedThroughTheFile() async throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let path = scratch.path("replay.sqlite")
+        let clock = ManualClock()
+        let caches = [
+            SQLiteReplayCache(database: try SQLiteDatabase(path: path), clock: clock),
+            SQLiteReplayCache(database: try SQLiteDatabase(path: path), clock: clock),
+        ]
+        let now = clock.now()
+        let verdicts = try await withThrowingTaskGroup(of: ReplayVerdict.self) { group in
+            for index in 0..<40 {
+                let cache = caches[index % 2]
+                group.addTask { try await cache.admit(messageID: "m", sender: "S", issuedAt: now) }
+            }
+            return try await group.reduce(into: [ReplayVerdict]()) { $0.append($1) }
+        }
+        #expect(verdicts.filter { $0 == .accepted }.count == 1)
+        #expect(verdicts.filter { $0 == .replayed }.count == 39)
+        // Restarting keeps the ID.
+        let reopened = SQLiteReplayCache(database: try SQLiteDatabase(path: path), clock: clock)
+        #expect(try await reopened.admit(messageID: "m", sender: "S", issuedAt: now) == .replayed)
+    }
+
+    /// Expired rows are purged (at most once per purge interval), live ones kept.
+    @Test func expiredRowsArePurged() async throws {
+        let clock = ManualClock()
+        let cache = SQLiteReplayCache(
+            database: try SQLiteDatabase(), window: ReplayWindow(maximumAge: 60, clockSkew: 10), clock: clock,
+            purgeInterval: 30)
+        let start = clock.now()
+        for index in 0..<5 {
+            #expect(try await cache.admit(messageID: "old-\(index)", sender: "S", issuedAt: start) == .accepted)
+        }
+        clock.advance(by: 71)
+        #expect(try await cache.admit(messageID: "new", sender: "S", issuedAt: clock.now()) == .accepted)
+        #expect(try await cache.count() == 1)
     }
 }
 

@@ -3,6 +3,7 @@ import EGovCertificates
 import EGovCore
 import EGovCrypto
 import EGovIdentity
+import EGovInterop
 import EGovNotifications
 import EGovTesting
 import Testing
@@ -33,6 +34,12 @@ import Testing
 
     @Test func caseStore() async throws {
         try await CaseStoreConformance.run { InMemoryCaseStore() }
+    }
+
+    @Test func replayCache() async throws {
+        try await ReplayCacheConformance.run { window, clock, capacity in
+            InMemoryReplayCache(window: window, clock: clock, capacity: capacity ?? 100_000)
+        }
     }
 
     @Test func failureDescribesSuiteAndCheck() {
