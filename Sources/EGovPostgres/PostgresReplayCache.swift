@@ -2,7 +2,6 @@ import EGovCore
 import EGovInterop
 import Foundation
 import PostgresNIO
-import Synchronization
 
 /// A ``ReplayCache`` in a ``PostgresStoreDatabase`` (table `egov_replay_cache`), shared by every
 /// process of a service: a message ID accepted by one instance is refused as replayed by all.
@@ -24,10 +23,10 @@ public final class PostgresReplayCache: ReplayCache {
     /// The most rows held, or `nil` for no limit but the disk (the default).
     public let capacity: Int?
     /// The least time between two purges of expired rows by this instance, in seconds.
-    public let purgeInterval: TimeInterval
+    public var purgeInterval: TimeInterval { purgeSchedule.interval }
     private let database: PostgresStoreDatabase
     private let clock: any WallClock
-    private let lastPurge = Mutex<Date?>(nil)
+    private let purgeSchedule: ReplayPurgeSchedule
 
     /// Creates a cache in `database` (which must be migrated).
     ///
@@ -42,7 +41,7 @@ public final class PostgresReplayCache: ReplayCache {
         self.window = window
         self.clock = clock
         self.capacity = capacity.map { max(1, $0) }
-        self.purgeInterval = max(0, purgeInterval)
+        self.purgeSchedule = ReplayPurgeSchedule(interval: purgeInterval)
     }
 
     /// Checks the time window, then records `sender` + `messageID` unless a live row holds them.
@@ -53,11 +52,7 @@ public final class PostgresReplayCache: ReplayCache {
         if let verdict = window.timeVerdict(issuedAt: issuedAt, now: now) { return verdict }
         let nowSeconds = now.timeIntervalSinceReferenceDate
         let expiry = window.expiry(of: issuedAt).timeIntervalSinceReferenceDate
-        let purgeDue = lastPurge.withLock { last -> Bool in
-            guard last.map({ now.timeIntervalSince($0) >= purgeInterval || now < $0 }) ?? true else { return false }
-            last = now
-            return true
-        }
+        let purgeDue = purgeSchedule.isDue(at: now)
         let logger = database.logger
         guard let capacity else {
             if purgeDue {

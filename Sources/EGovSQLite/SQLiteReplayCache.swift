@@ -2,7 +2,6 @@ import EGovCore
 import EGovInterop
 import Foundation
 import GRDB
-import Synchronization
 
 /// A ``ReplayCache`` in an ``SQLiteDatabase`` (table `egov_replay_cache`): message IDs survive a
 /// restart, and processes sharing the database file share the cache.
@@ -22,10 +21,10 @@ public final class SQLiteReplayCache: ReplayCache {
     /// The most rows held, or `nil` for no limit but the disk (the default).
     public let capacity: Int?
     /// The least time between two purges of expired rows, in seconds.
-    public let purgeInterval: TimeInterval
+    public var purgeInterval: TimeInterval { purgeSchedule.interval }
     private let database: SQLiteDatabase
     private let clock: any WallClock
-    private let lastPurge = Mutex<Date?>(nil)
+    private let purgeSchedule: ReplayPurgeSchedule
 
     /// Creates a cache in `database`.
     ///
@@ -40,7 +39,7 @@ public final class SQLiteReplayCache: ReplayCache {
         self.window = window
         self.clock = clock
         self.capacity = capacity.map { max(1, $0) }
-        self.purgeInterval = max(0, purgeInterval)
+        self.purgeSchedule = ReplayPurgeSchedule(interval: purgeInterval)
     }
 
     /// Checks the time window, then records `sender` + `messageID` unless a live row holds them.
@@ -52,11 +51,7 @@ public final class SQLiteReplayCache: ReplayCache {
         let nowSeconds = now.timeIntervalSinceReferenceDate
         let expiry = window.expiry(of: issuedAt).timeIntervalSinceReferenceDate
         let capacity = capacity
-        let purgeDue = lastPurge.withLock { last -> Bool in
-            guard last.map({ now.timeIntervalSince($0) >= purgeInterval || now < $0 }) ?? true else { return false }
-            last = now
-            return true
-        }
+        let purgeDue = purgeSchedule.isDue(at: now)
         return try await database.write("replayAdmit") { db in
             if purgeDue { try Self.purge(db, now: nowSeconds) }
             if let capacity {
