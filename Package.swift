@@ -190,9 +190,17 @@ let package = Package(
         .executableTarget(
             name: "example-custom-transport", dependencies: ["EGovKit", "EGovTesting"],
             path: "Examples/CustomTransport", swiftSettings: strictSettings),
+        // Test runs log at warning unless EGOV_LOG_LEVEL asks for more: set up at load time, before any test.
+        .target(name: "CTestLoggingStart", path: "Tests/Support/CTestLoggingStart"),
+        .target(
+            name: "TestLogging",
+            dependencies: ["CTestLoggingStart", .product(name: "Logging", package: "swift-log")],
+            path: "Tests/Support/TestLogging",
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "EGovCoreTests",
-            dependencies: ["EGovCore", "EGovTesting"],
+            dependencies: ["EGovCore", "EGovTesting", "TestLogging"],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -208,6 +216,13 @@ let package = Package(
                 "EGovInterop",
             ],
             swiftSettings: strictSettings
+        ),
+        // Every Swift block of README.md and Documentation/, extracted by .ci/doc-snippets: compiled, not run
+        // (warnings off: a page's fragment may bind values it does not use).
+        .testTarget(
+            name: "DocumentationSnippetsTests",
+            dependencies: ["EGovKit", "EGovPostgres", "EGovTesting"],
+            swiftSettings: strictSettings + [.unsafeFlags(["-suppress-warnings"])]
         ),
         .testTarget(
             name: "EGovCLITests",

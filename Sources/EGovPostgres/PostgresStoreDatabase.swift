@@ -152,6 +152,7 @@ public final class PostgresStoreDatabase: Sendable {
     }
 
     /// Runs `body` in one transaction, with typed errors (``StoreError`` only).
+    @discardableResult
     func storeTransaction<T: Sendable>(
         _ operation: String, _ body: (PostgresConnection) async throws -> T
     ) async throws(StoreError) -> T {

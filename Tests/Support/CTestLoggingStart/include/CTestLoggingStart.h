@@ -1,0 +1,2 @@
+// Runs the test process's logging set-up before any test (see TestLogging.swift).
+#pragma once
