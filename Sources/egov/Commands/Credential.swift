@@ -198,14 +198,18 @@ struct CredentialVerify: AsyncParsableCommand {
             throw CLIError.badInput("not an SD-JWT VC (no iss and vct)", code: "cli.credential.malformed")
         }
         let source: IssuerRegistry.KeySource
-        var allowed = try algorithms().map(Set.init) ?? Set(SignatureAlgorithm.allCases)
+        var allowed = Set(try algorithms() ?? SignatureAlgorithm.allCases)
         if let issuerKey {
             let publicKey = try KeyFiles.anyPublicKey(at: issuerKey)
             let chosen = try algorithms() ?? [SignatureAlgorithm.defaultAlgorithm(for: publicKey.keyType)]
             allowed = Set(chosen)
-            do {
-                source = .keys(JWSKeySet(try chosen.map { .init(keyID: nil, key: try publicKey.verificationKey(for: $0)) }))
-            } catch { throw CLIError(error) }
+            var entries: [JWSKeySet.Entry] = []
+            for algorithm in chosen {
+                do {
+                    entries.append(.init(keyID: nil, key: try publicKey.verificationKey(for: algorithm)))
+                } catch { throw CLIError(error) }
+            }
+            source = .keys(JWSKeySet(entries))
         } else {
             source = .certificates(trustAnchors: try CertificateFiles.bundle(at: trust ?? ""))
         }
