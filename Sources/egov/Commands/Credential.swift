@@ -213,12 +213,12 @@ struct CredentialVerify: AsyncParsableCommand {
         } else {
             source = .certificates(trustAnchors: try CertificateFiles.bundle(at: trust ?? ""))
         }
-        let binding: IssuerCertificateBinding =
+        let certificateBinding: IssuerCertificateBinding =
             issuerOrganizationID.map { .organizationIdentifier($0) } ?? .subjectAlternativeNameURI
         let registry = IssuerRegistry([
             .init(
                 identifier: iss, name: [.en: iss], credentialTypes: [vct], keySource: source,
-                certificateBinding: binding, allowedAlgorithms: allowed)
+                certificateBinding: certificateBinding, allowedAlgorithms: allowed)
         ])
         let clock = FixedClock(time: time)
         var binding = KeyBindingRequirement.none

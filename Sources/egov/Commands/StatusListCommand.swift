@@ -93,8 +93,8 @@ struct StatusListSigningOptions: ParsableArguments {
     /// The `x5c` chain (DER, leaf first), or `nil`.
     func certificateChain() throws(CLIError) -> [[UInt8]]? {
         guard let cert else { return nil }
-        let certificates =
-            [try CertificateFiles.certificate(at: cert)] + (try chain.map { try CertificateFiles.bundle(at: $0) } ?? [])
+        var certificates = [try CertificateFiles.certificate(at: cert)]
+        if let chain { certificates += try CertificateFiles.bundle(at: chain) }
         return certificates.map(\.derRepresentation)
     }
 
