@@ -53,7 +53,8 @@ let verifier = CredentialVerifier(
     registry: IssuerRegistry([
         .init(
             identifier: "https://iam.gov.mo", name: [.en: "IAM"], credentialTypes: [licence.vct],
-            keySource: .certificates(trustAnchors: [pki.root.certificate]))
+            keySource: .certificates(trustAnchors: [pki.root.certificate]),
+            certificateBinding: .organizationIdentifier("NTREE-00000000"))
     ]),
     keyBinding: .required(audience: "inspector:iam", nonce: "n-7f3a", maximumAge: 300, clock: clock),
     clock: clock)

@@ -95,9 +95,16 @@ struct CredentialTrustCommandTests {
         #expect(issued.status == 0, "\(issued.stderr)")
         try dir.write("vc.txt", issued.stdout)
         let verified = try await CLIRunner.egov([
-            "credential", "verify", "--trust", files.root.path, "--at", "2026-01-01T00:00:00Z", dir.path("vc.txt"),
+            "credential", "verify", "--trust", files.root.path, "--issuer-org-id", "NTREE-00000000", "--at",
+            "2026-01-01T00:00:00Z", dir.path("vc.txt"),
         ])
         #expect(verified.status == 0, "\(verified.stdout)")
+        // Without a binding, iss must be a SAN URI of the seal certificate, which this one lacks.
+        let unbound = try await CLIRunner.egov([
+            "credential", "verify", "--trust", files.root.path, "--at", "2026-01-01T00:00:00Z", dir.path("vc.txt"),
+        ])
+        #expect(unbound.status == 1)
+        #expect(try unbound.json()["error"] as? String == "certificates.credential.issuer_certificate_binding")
         let other = try EGovTesting.TestPKI(algorithm: .p256)
         try dir.write("other-root.pem", other.root.certificate.pemRepresentation)
         let untrusted = try await CLIRunner.egov([

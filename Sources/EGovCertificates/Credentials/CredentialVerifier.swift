@@ -46,13 +46,19 @@ public struct CredentialVerifier: Sendable {
     public func verify(_ presentation: String, statusListTokens: [String] = []) -> Result {
         let now = clock.now()
         let registry = self.registry
-        let resolver: SDJWTVerifier.IssuerKeyResolver = { header, payload in
-            guard case .string(let iss)? = payload["iss"], let issuer = registry.issuers[iss] else {
-                throw CredentialVerificationError.issuerNotRegistered
-            }
-            return try IssuerKeyResolver.key(for: header, issuer: issuer, at: now)
+        // The issuer key is resolved first, so that a refused issuer certificate gets its own code.
+        let issuerKey: any VerificationKey
+        do {
+            issuerKey = try Self.issuerKey(of: presentation, registry: registry, at: now)
+        } catch let error as IssuerKeyResolver.Failure {
+            return failure(error.code, error.reason)
+        } catch let error as SDJWTError {
+            return failure(error.code, error.reason)
+        } catch {
+            return failure(SDJWTError.issuerKeyUnavailable("").code, "the issuer is not registered")
         }
-        let verifier = SDJWTVerifier(issuerKeyResolver: resolver, keyBinding: keyBinding, validityClock: clock)
+        let verifier = SDJWTVerifier(
+            issuerKeyResolver: { _, _ in issuerKey }, keyBinding: keyBinding, validityClock: clock)
         let verified: VerifiedSDJWT
         do {
             verified = try verifier.verify(presentation)
@@ -88,8 +94,9 @@ public struct CredentialVerifier: Sendable {
             let key: any VerificationKey
             do { key = try IssuerKeyResolver.key(for: parsed.header, issuer: issuer, at: now) } catch {
                 return failure(
-                    "certificates.credential.status_list_untrusted", "the status list is not signed by the issuer",
-                    claims: claims, holderBound: verified.keyBound)
+                    "certificates.credential.status_list_untrusted",
+                    "the status list is not signed by the issuer (\(error.reason))", claims: claims,
+                    holderBound: verified.keyBound)
             }
             let list: StatusListToken
             do {
@@ -126,6 +133,25 @@ public struct CredentialVerifier: Sendable {
         Result(
             isValid: false, claims: claims, holderBound: holderBound, status: "unknown", errorCode: code,
             errorReason: reason)
+    }
+
+    /// The issuer's key for the issuer-signed JWT of `presentation`, chosen from its unverified
+    /// header and `iss`.
+    static func issuerKey(of presentation: String, registry: IssuerRegistry, at time: Date) throws
+        -> any VerificationKey
+    {
+        let sdjwt = try SDJWT(parsing: presentation)
+        let compact: CompactJWS
+        do {
+            compact = try CompactJWS(parsing: sdjwt.issuerJWT, limit: SDJWT.maximumLength)
+        } catch {
+            throw SDJWTError.issuerSignatureInvalid(error)
+        }
+        let unverified = try SDJWT.unverifiedPayload(of: sdjwt.issuerJWT)
+        guard case .string(let iss)? = unverified["iss"], let issuer = registry.issuers[iss] else {
+            throw CredentialVerificationError.issuerNotRegistered
+        }
+        return try IssuerKeyResolver.key(for: compact.header, issuer: issuer, at: time)
     }
 
     /// The `sub` of a status list token before verification (only to match it to the reference).

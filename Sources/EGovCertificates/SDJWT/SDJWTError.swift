@@ -85,6 +85,9 @@ public enum SDJWTError: EGovError, Equatable {
     case claimNotDisclosable(String)
     /// A disclosure plan path, or a path asked for in a presentation, names nothing in the claims.
     case pathNotFound(String)
+    /// A path asked for in a presentation lies inside a disclosure that would also reveal claims
+    /// that were not asked for (members or elements issued in the clear beside it).
+    case overDisclosure(String)
     /// A claim path is malformed.
     case invalidClaimPath(String)
     /// The claims or the plan cannot be issued (e.g. `cnf` given twice, a non-finite number).
@@ -129,6 +132,7 @@ public enum SDJWTError: EGovError, Equatable {
         case .keyBindingHashMismatch: "certificates.sdjwt.kb_sd_hash_mismatch"
         case .claimNotDisclosable: "certificates.sdjwt.claim_not_disclosable"
         case .pathNotFound: "certificates.sdjwt.path_not_found"
+        case .overDisclosure: "certificates.sdjwt.over_disclosure"
         case .invalidClaimPath: "certificates.sdjwt.invalid_claim_path"
         case .invalidIssuanceInput: "certificates.sdjwt.invalid_issuance_input"
         case .signingFailed: "certificates.sdjwt.signing_failed"
@@ -174,6 +178,8 @@ public enum SDJWTError: EGovError, Equatable {
         case .keyBindingHashMismatch: "the KB-JWT sd_hash does not match the presented SD-JWT"
         case .claimNotDisclosable(let name): "the claim \(name) must not be selectively disclosable"
         case .pathNotFound(let path): "the claim path \(path) names nothing in the SD-JWT"
+        case .overDisclosure(let path):
+            "disclosing \(path) would also reveal claims that were not asked for"
         case .invalidClaimPath(let detail): "invalid claim path: \(detail)"
         case .invalidIssuanceInput(let detail): "cannot issue: \(detail)"
         case .signingFailed(let detail): "signing failed: \(detail)"

@@ -21,7 +21,10 @@ public struct SDJWTPresenter: Sendable {
     /// For each path, the disclosures of every selectively disclosable step on the way (the
     /// parents of nested and recursive disclosures) are included, and the claim at the end of the
     /// path is disclosed completely, with every disclosure beneath it. Disclosures keep the order
-    /// of `sdjwt`.
+    /// of `sdjwt`. A parent disclosure reveals whatever was issued in the clear inside it: when
+    /// that includes a claim no path asks for (e.g. `holder.address` inside a `holder` disclosed
+    /// as a whole, for the path `holder.name`), the presentation is refused with
+    /// ``SDJWTError/overDisclosure(_:)`` instead of revealing more than asked.
     ///
     /// - Parameters:
     ///   - sdjwt: the SD-JWT as issued (without a KB-JWT).
@@ -42,9 +45,11 @@ public struct SDJWTPresenter: Sendable {
         guard sdjwt.keyBindingJWT == nil else { throw .keyBindingUnexpected }
         let payload = try SDJWT.unverifiedPayload(of: sdjwt.issuerJWT)
         let hash = try SDJWT.hashAlgorithm(of: payload, allowed: allowedHashAlgorithms)
-        var selector = try DisclosureSelector(disclosures: sdjwt.disclosures, hash: hash)
+        var selector = try DisclosureSelector(disclosures: sdjwt.disclosures, hash: hash, requested: paths)
         for path in paths {
-            try selector.select(.object(payload), remaining: path.components[...], requested: path, depth: 1)
+            try selector.select(
+                .object(payload), remaining: path.components[...], requested: path, at: ClaimPath([]),
+                revealed: false, depth: 1)
         }
         let chosen = sdjwt.disclosures.indices.filter { selector.selected.contains($0) }.map {
             sdjwt.disclosures[$0]
@@ -91,65 +96,107 @@ public struct SDJWTPresenter: Sendable {
 struct DisclosureSelector {
     private let disclosures: [Disclosure]
     private let byDigest: [String: Int]
+    private let requested: [ClaimPath]
     private(set) var selected: Set<Int> = []
 
-    init(disclosures: [Disclosure], hash: HashAlgorithm) throws(SDJWTError) {
+    init(disclosures: [Disclosure], hash: HashAlgorithm, requested: [ClaimPath]) throws(SDJWTError) {
         self.disclosures = disclosures
         self.byDigest = try Disclosure.indexByDigest(disclosures, hash: hash)
+        self.requested = requested
     }
 
-    /// Follows `remaining` from `value`, selecting the disclosures on the way and everything
-    /// beneath the end of the path.
+    /// Follows `remaining` from `value` (found at the concrete path `at`), selecting the
+    /// disclosures on the way and everything beneath the end of the path. `revealed` says whether
+    /// `value` is shown by a disclosure selected on the way, so that its clear content beside the
+    /// path would be revealed too.
     mutating func select(
-        _ value: JSONValue, remaining: ArraySlice<ClaimPath.Component>, requested: ClaimPath, depth: Int
+        _ value: JSONValue, remaining: ArraySlice<ClaimPath.Component>, requested: ClaimPath, at: ClaimPath,
+        revealed: Bool, depth: Int
     ) throws(SDJWTError) {
         guard depth <= SDJWT.maximumDepth + 1 else { throw .tooDeep(limit: SDJWT.maximumDepth) }
         guard let step = remaining.first else {
             try selectAll(within: value, depth: depth)
             return
         }
+        if revealed { try checkNothingElseRevealed(value, step: step, requested: requested, at: at) }
         let rest = remaining.dropFirst()
         switch (value, step) {
         case (.object(let members), .key(let name)):
             if name != "_sd", name != "...", let child = members[name] {
-                try select(child, remaining: rest, requested: requested, depth: depth + 1)
+                try select(
+                    child, remaining: rest, requested: requested, at: at.appending(step), revealed: revealed,
+                    depth: depth + 1)
                 return
             }
             if case .array(let digests)? = members["_sd"] {
                 for case .string(let digest) in digests {
                     guard let index = byDigest[digest], disclosures[index].claimName == name else { continue }
                     selected.insert(index)
-                    try select(disclosures[index].value, remaining: rest, requested: requested, depth: depth + 1)
+                    try select(
+                        disclosures[index].value, remaining: rest, requested: requested, at: at.appending(step),
+                        revealed: true, depth: depth + 1)
                     return
                 }
             }
             throw .pathNotFound(requested.description)
         case (.array(let elements), .index(let position)):
             guard elements.indices.contains(position) else { throw .pathNotFound(requested.description) }
-            guard try selectElement(elements[position], remaining: rest, requested: requested, depth: depth) else {
+            guard
+                try selectElement(
+                    elements[position], remaining: rest, requested: requested, at: at.appending(.index(position)),
+                    revealed: revealed, depth: depth)
+            else {
                 throw .pathNotFound(requested.description)
             }
         case (.array(let elements), .allElements):
-            for element in elements {
-                _ = try selectElement(element, remaining: rest, requested: requested, depth: depth)
+            for (position, element) in elements.enumerated() {
+                _ = try selectElement(
+                    element, remaining: rest, requested: requested, at: at.appending(.index(position)),
+                    revealed: revealed, depth: depth)
             }
         default:
             throw .pathNotFound(requested.description)
         }
     }
 
+    /// Refuses when `value`, about to be revealed, holds clear members or elements beside `step`
+    /// that no requested path covers.
+    private func checkNothingElseRevealed(
+        _ value: JSONValue, step: ClaimPath.Component, requested: ClaimPath, at: ClaimPath
+    ) throws(SDJWTError) {
+        func covered(_ path: ClaimPath) -> Bool { self.requested.contains { path.hasPrefix($0) } }
+        switch value {
+        case .object(let members):
+            for name in members.keys where name != "_sd" && step != .key(name) {
+                guard covered(at.appending(.key(name))) else { throw .overDisclosure(requested.description) }
+            }
+        case .array(let elements):
+            for (position, element) in elements.enumerated() where step != .index(position) && step != .allElements {
+                if case .object(let members) = element, members.count == 1, case .string? = members["..."] {
+                    continue
+                }
+                guard covered(at.appending(.index(position))) else { throw .overDisclosure(requested.description) }
+            }
+        default:
+            return
+        }
+    }
+
     /// Selects one array element (its disclosure, if it is a `...` placeholder); `false` for a
     /// placeholder without a disclosure (undisclosable, or a decoy).
     private mutating func selectElement(
-        _ element: JSONValue, remaining: ArraySlice<ClaimPath.Component>, requested: ClaimPath, depth: Int
+        _ element: JSONValue, remaining: ArraySlice<ClaimPath.Component>, requested: ClaimPath, at: ClaimPath,
+        revealed: Bool, depth: Int
     ) throws(SDJWTError) -> Bool {
         if case .object(let members) = element, members.count == 1, case .string(let digest)? = members["..."] {
             guard let index = byDigest[digest], disclosures[index].claimName == nil else { return false }
             selected.insert(index)
-            try select(disclosures[index].value, remaining: remaining, requested: requested, depth: depth + 1)
+            try select(
+                disclosures[index].value, remaining: remaining, requested: requested, at: at, revealed: true,
+                depth: depth + 1)
             return true
         }
-        try select(element, remaining: remaining, requested: requested, depth: depth + 1)
+        try select(element, remaining: remaining, requested: requested, at: at, revealed: revealed, depth: depth + 1)
         return true
     }
 

@@ -16,7 +16,8 @@ public struct JSONParseError: EGovError, Equatable {
         case trailingData
         /// A malformed number (leading zero, missing digits, `+` sign, …).
         case invalidNumber
-        /// A number too large for a double.
+        /// A number too large for a double, or an integer a double cannot hold exactly
+        /// (RFC 7493 section 2.2): it is refused rather than silently changed.
         case numberOutOfRange
         /// A string contains an invalid UTF-8 sequence.
         case invalidUTF8

@@ -130,6 +130,7 @@ struct JSONParser {
         } else {
             while position < bytes.count, Self.isDigit(bytes[position]) { position += 1 }
         }
+        let integerEnd = position
         if position < bytes.count, bytes[position] == UInt8(ascii: ".") {
             position += 1
             guard position < bytes.count, Self.isDigit(bytes[position]) else {
@@ -154,6 +155,11 @@ struct JSONParser {
         let text = String(decoding: bytes[start..<position], as: UTF8.self)
         guard let value = Double(text) else { throw fail(.invalidNumber, at: start) }
         guard value.isFinite else { throw fail(.numberOutOfRange, at: start) }
+        // An integer literal must survive as itself (RFC 7493 section 2.2): beyond 15 digits,
+        // refuse one that the double, serialised again, would change (9007199254740993).
+        if integerEnd == position, position - start > 15, ECMAScriptNumber.format(value) != text {
+            throw fail(.numberOutOfRange, at: start)
+        }
         return value
     }
 

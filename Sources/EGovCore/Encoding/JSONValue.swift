@@ -1,7 +1,8 @@
 /// A JSON value (RFC 8259), as produced by the strict parser ``JSONValue/parse(_:limits:)``.
 ///
-/// Numbers are IEEE 754 doubles, as in I-JSON (RFC 7493) and JCS (RFC 8785); integers beyond
-/// ±2^53 lose precision. Objects are unordered; ``CanonicalJSON`` sorts members when serialising.
+/// Numbers are IEEE 754 doubles, as in I-JSON (RFC 7493) and JCS (RFC 8785). The parser never
+/// changes an integer silently: an integer literal that would not serialise back to the same
+/// digits (e.g. 9007199254740993, beyond ±2^53) is refused. Objects are unordered; ``CanonicalJSON`` sorts members when serialising.
 public enum JSONValue: Hashable, Sendable {
     /// `null`.
     case null
@@ -42,7 +43,8 @@ public enum JSONValue: Hashable, Sendable {
     ///
     /// Rejects invalid UTF-8, a byte order mark, lone surrogates in `\u` escapes, duplicate member
     /// names (including names that are canonically equivalent Unicode), trailing data, leading
-    /// zeros, `NaN`/`Infinity`, numbers that overflow a double, unescaped control characters in
+    /// zeros, `NaN`/`Infinity`, numbers that overflow a double, integers a double cannot hold
+    /// exactly, unescaped control characters in
     /// strings, and input beyond `limits`.
     ///
     /// - Throws: ``JSONParseError`` with the byte offset of the problem.

@@ -13,7 +13,8 @@ import Foundation
 /// Parsing is strict (``validate()``): an unknown `kty` or `crv`, a missing member, a member that
 /// belongs to another key type, base64url that is not strict (EGovCore ``Base64URL``),
 /// coordinates or private scalars of the wrong length, non-minimal RSA integers, multi-prime RSA
-/// (`oth`), an `alg`/`use`/`key_ops` that does not fit a signature key of this type, and RSA
+/// (`oth`), a member that is `null` or of the wrong JSON type (`"alg": null`, a numeric `kid`),
+/// an `alg`/`use`/`key_ops` that does not fit a signature key of this type, and RSA
 /// moduli under 2048 bits are all refused with a ``CryptoError``. Whether a point lies on its
 /// curve and whether a private key matches its public members is checked by OpenSSL when the JWK
 /// becomes a ``PublicKey`` or ``PrivateKey``.
@@ -130,6 +131,12 @@ public struct JWK: Codable, Sendable, Hashable, CustomStringConvertible, CustomD
         let other = try decoder.container(keyedBy: AnyKey.self)
         if other.contains(AnyKey("oth")) {
             throw CryptoError.unsupportedKey("multi-prime RSA JWK (oth) is not supported")
+        }
+        // A member is either absent or of its JSON type: `"alg": null` is refused, not read as absent.
+        for key in CodingKeys.allCases where container.contains(key) {
+            if try container.decodeNil(forKey: key) {
+                throw CryptoError.malformedJWK("member \(key.stringValue) is null")
+            }
         }
         self.init(
             kty: try container.decode(String.self, forKey: .kty),

@@ -62,21 +62,23 @@ public struct EnvelopeVerifier: Sendable {
             throw InteropError(.signatureInvalid, "the envelope typ is not \(type.rawValue)")
         }
         guard !parsed.isDetached else { throw InteropError(.malformedRequest, "the envelope payload is detached") }
-        guard let ders = parsed.header.certificateChain, !ders.isEmpty, ders.count <= Self.maximumChainLength else {
-            throw InteropError(.signatureInvalid, "x5c must hold 1 to \(Self.maximumChainLength) certificates")
-        }
-        var certificates: [Certificate] = []
-        for der in ders {
-            guard let certificate = try? Certificate(derRepresentation: der) else {
-                throw InteropError(.signatureInvalid, "an x5c entry is not a certificate")
+        let resolver = X5CKeyResolver(purpose: purpose, validator: validator, maximumChainLength: Self.maximumChainLength)
+        let certificates: [Certificate]
+        do {
+            certificates = try resolver.certificates(in: parsed.header)
+        } catch {
+            switch error {
+            case .missing, .tooManyCertificates:
+                throw InteropError(.signatureInvalid, "x5c must hold 1 to \(Self.maximumChainLength) certificates")
+            default: throw InteropError(.signatureInvalid, error.reason)
             }
-            certificates.append(certificate)
         }
         let leaf = certificates[0]
         let algorithm = EnvelopeAlgorithm.algorithm(for: leaf.publicKey.keyType)
         let verified: VerifiedJWS
         do {
-            let key = try leaf.publicKey.verificationKey(for: algorithm)
+            let key = try X5CKeyResolver.key(
+                of: leaf, for: algorithm, allowedAlgorithms: [algorithm], sm2ID: validator.sm2ID)
             verified = try parsed.verified(
                 with: key, policy: JWSVerificationPolicy(expectedType: type.rawValue, maximumLength: maximumBytes))
         } catch let error as JWSError {
@@ -96,19 +98,25 @@ public struct EnvelopeVerifier: Sendable {
         guard case .string(let timeText)? = members["issuedAt"], let issuedAt = InteropTime.parse(timeText) else {
             throw InteropError(.malformedRequest, "issuedAt is missing or not an RFC 3339 date-time")
         }
-        let result: ChainValidationResult
+        let chain: [Certificate]
         do {
             let crls = try await revocationSource.revocationLists()
-            result = try await validator.validate(
-                leaf, intermediates: Array(certificates.dropFirst()), trustStore: trustStore, crls: crls, at: issuedAt,
-                purpose: purpose, revocation: revocation)
+            chain = try await resolver.validate(
+                certificates, trustStore: trustStore, crls: crls, at: issuedAt, revocation: revocation)
+        } catch let error as X5CError {
+            switch error {
+            case .chainInvalid(let failure):
+                throw InteropError(.certificateInvalid, "the signer's certificate chain is not valid: \(failure.code)")
+            case .purposeMismatch:
+                throw InteropError(
+                    .certificateInvalid, "the signer's certificate chain is not valid: x509.chain.purpose_mismatch")
+            default:
+                throw InteropError(.providerUnavailable, "the trust store or revocation source failed")
+            }
         } catch {
             throw InteropError(.providerUnavailable, "the trust store or revocation source failed")
         }
-        if let failure = result.failure {
-            throw InteropError(.certificateInvalid, "the signer's certificate chain is not valid: \(failure.code)")
-        }
         return VerifiedEnvelope(
-            type: type, payload: members, issuedAt: issuedAt, signer: leaf, chain: result.chain, algorithm: algorithm)
+            type: type, payload: members, issuedAt: issuedAt, signer: leaf, chain: chain, algorithm: algorithm)
     }
 }

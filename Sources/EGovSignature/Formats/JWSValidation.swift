@@ -62,6 +62,10 @@ extension SignatureValidator {
         return DocumentValidation(report: report(for: evidence, at: validationTime), content: content)
     }
 
+    /// Reads `x5c` of JWS signatures (at most 16 certificates); purpose checks follow the
+    /// trust-list service in the report.
+    static let x5cResolver = X5CKeyResolver(purpose: .any, maximumChainLength: 16)
+
     /// JWS headers EGovKit understands when they are critical: JAdES `sigT`.
     static let jwsPolicy = JWSVerificationPolicy(understoodCriticalHeaders: ["sigT"], maximumLength: 16 << 20)
 
@@ -78,16 +82,17 @@ extension SignatureValidator {
     ) -> SignatureEvidence {
         var evidence = SignatureEvidence(
             format: format, identifier: identifier, algorithm: header.algorithm, check: .valid, signingCertificate: nil)
-        // Certificates from x5c.
-        var certificates: [Certificate] = []
-        for der in header.certificateChain ?? [] {
-            guard let certificate = try? Certificate(derRepresentation: der) else {
-                evidence.check = .formatFailure("an x5c entry is not a certificate")
-                return evidence
-            }
-            certificates.append(certificate)
+        // Certificates from x5c, through the shared x5c rule; the chain and the leaf's purpose
+        // (signing or seal, from the trust-list service) are validated by the report.
+        guard header.certificateChain?.isEmpty == false else { return evidence }
+        let certificates: [Certificate]
+        do {
+            certificates = try Self.x5cResolver.certificates(in: header)
+        } catch {
+            evidence.check = .formatFailure(error.reason)
+            return evidence
         }
-        guard let leaf = certificates.first else { return evidence }
+        let leaf = certificates[0]
         evidence.signingCertificate = leaf
         evidence.certificates = Array(certificates.dropFirst())
         // x5t#S256 binds the signing certificate into the protected header.
@@ -108,7 +113,8 @@ extension SignatureValidator {
         }
         // The signature itself, with the leaf's key bound to the header's algorithm.
         do {
-            let key = try leaf.publicKey.verificationKey(for: header.algorithm, sm2ID: sm2ID)
+            let key = try X5CKeyResolver.key(
+                of: leaf, for: header.algorithm, allowedAlgorithms: Set(SignatureAlgorithm.allCases), sm2ID: sm2ID)
             try verify(key)
         } catch let error as JWSError {
             switch error {

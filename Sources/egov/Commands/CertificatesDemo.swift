@@ -52,7 +52,8 @@ enum CertificatesDemo {
         let registry = IssuerRegistry([
             .init(
                 identifier: "https://iam.gov.mo", name: [.zhHant: "市政署", .pt: "IAM", .en: "IAM"],
-                credentialTypes: [licenceType.vct], keySource: .certificates(trustAnchors: [pki.root.certificate]))
+                credentialTypes: [licenceType.vct], keySource: .certificates(trustAnchors: [pki.root.certificate]),
+                certificateBinding: .organizationIdentifier("NTREE-00000000"))
         ])
         let verifier = CredentialVerifier(
             registry: registry,

@@ -26,7 +26,11 @@ enum JSONFiles {
 struct CredentialIssue: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "issue", abstract: "Issue an SD-JWT VC; prints it.",
-        discussion: "--sd all makes every claim selectively disclosable; --sd a,b.c names paths. Default: none.")
+        discussion: """
+            --sd all makes every claim selectively disclosable, and every member and element beneath it \
+            (so that a holder can disclose holder.name without holder.address); --sd a,b.c names paths. \
+            Default: none. --alg chooses the JWS algorithm (e.g. PS256 for an RSA key; default from the key type).
+            """)
 
     @Option(name: .long, help: "Issuer signing key (PEM).") var key: String
     @Option(name: .long, help: "Issuer certificate, embedded as x5c (PEM).") var cert: String?
@@ -41,6 +45,7 @@ struct CredentialIssue: AsyncParsableCommand {
     @Option(name: .long, help: "Expiry, ISO 8601.") var exp: String?
     @Option(name: .long, help: "Key ID (kid).") var kid: String?
     @Option(name: .long, help: "Issuance time, ISO 8601 (default: now).") var at: String?
+    @Option(name: .long, help: "Signature algorithm (default: from the key type).") var alg: SignatureAlgorithm?
 
     func validate() throws {
         if (statusURI == nil) != (statusIndex == nil) {
@@ -50,7 +55,9 @@ struct CredentialIssue: AsyncParsableCommand {
 
     func run() async throws {
         let privateKey = try KeyFiles.privateKey(at: key)
-        let algorithm = SignatureAlgorithm.defaultAlgorithm(for: privateKey.keyType)
+        let algorithm = alg ?? SignatureAlgorithm.defaultAlgorithm(for: privateKey.keyType)
+        let signingKey: any SigningKey
+        do { signingKey = try privateKey.signingKey(for: algorithm) } catch { throw CLIError(error) }
         let subjectClaims = try JSONFiles.object(at: claims)
         var certificates: [Certificate]?
         if let cert {
@@ -63,7 +70,7 @@ struct CredentialIssue: AsyncParsableCommand {
             var plan = DisclosurePlan.none
             if let sd {
                 if sd == "all" {
-                    plan = DisclosurePlan(subjectClaims.keys.sorted().map { ClaimPath([.key($0)]) })
+                    plan = DisclosurePlan(recursive: subjectClaims.keys.sorted().map { ClaimPath([.key($0)]) })
                 } else {
                     plan = DisclosurePlan(try sd.split(separator: ",").map { try ClaimPath(parsing: String($0)) })
                 }
@@ -71,7 +78,7 @@ struct CredentialIssue: AsyncParsableCommand {
             let holder = try holderKey.map { try KeyFiles.anyPublicKey(at: $0).jwk() }
             let status = try statusURI.map { uri in try StatusReference(index: statusIndex ?? 0, uri: uri) }
             let issuer = CredentialIssuer(
-                issuer: issuer, signingKey: try privateKey.signingKey(for: algorithm), keyID: kid,
+                issuer: issuer, signingKey: signingKey, keyID: kid,
                 certificateChain: certificates, clock: clock)
             let issued = try await issuer.issue(
                 type: CredentialType(vct: vct, name: [.en: vct], claims: []), claims: subjectClaims, disclose: plan,
@@ -89,7 +96,12 @@ struct CredentialIssue: AsyncParsableCommand {
 
 struct CredentialPresent: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "present", abstract: "Present chosen claims of an SD-JWT VC with a key-binding JWT.")
+        commandName: "present", abstract: "Present chosen claims of an SD-JWT VC with a key-binding JWT.",
+        discussion: """
+            Discloses exactly the --disclose paths, with the parent disclosures they need, and nothing else; \
+            a path that cannot be disclosed without revealing other claims is refused. Prints the \
+            presentation on stdout and {"disclosed": [paths]} on stderr.
+            """)
 
     @Option(name: .customLong("holder-key"), help: "Holder private key (PEM).") var holderKey: String
     @Option(name: .long, help: "Claims to disclose, comma-separated paths (e.g. licence_number,holder.name).")
@@ -111,6 +123,7 @@ struct CredentialPresent: AsyncParsableCommand {
                 credential, disclosing: paths, holderKey: signer, audience: aud, nonce: nonce,
                 issuedAt: try TimeArgument.parse(at))
             Output.printText(presentation.serialized)
+            Output.printNote(["disclosed": paths.map(\.description)])
         } catch let error as CLIError {
             throw error
         } catch {
@@ -126,7 +139,11 @@ struct CredentialVerify: AsyncParsableCommand {
             Prints {"valid", "claims", "holderBound", "status", "error"}; exits 0 when valid, 1 otherwise. \
             --issuer-key or --trust says whom to trust for the credential's own iss and vct. With --aud and \
             --nonce a key-binding JWT is required. Without --status-list-token the status is reported as \
-            unknown and not required.
+            unknown and not required. --alg lists the accepted algorithms (comma-separated; default: the \
+            key type's default with --issuer-key, any fitting the certificate's key with --trust); a `kid` in \
+            the header does not stop --issuer-key from being tried. With --trust the issuer certificate must \
+            be an organisation seal bound to iss: a SAN URI equal to iss, or with --issuer-org-id its \
+            organizationIdentifier.
             """)
 
     @Option(name: .customLong("issuer-key"), help: "The issuer's public key (PEM).") var issuerKey: String?
@@ -135,12 +152,19 @@ struct CredentialVerify: AsyncParsableCommand {
     @Option(name: .long, help: "Expected nonce of the key-binding JWT.") var nonce: String?
     @Option(name: .customLong("status-list-token"), help: "Status List Token file (JWT).") var statusListToken: String?
     @Option(name: .long, help: "Verification time, ISO 8601 (default: now).") var at: String?
+    @Option(name: .long, help: "Accepted algorithms, comma-separated (e.g. RS256,PS256).") var alg: String?
+    @Option(
+        name: .customLong("issuer-org-id"),
+        help: "With --trust: the issuer certificate's organizationIdentifier (default: a SAN URI equal to iss).")
+    var issuerOrganizationID: String?
     @Argument(help: "The SD-JWT VC or presentation file, or - for standard input.") var sdjwt: String
 
     func validate() throws {
         if (issuerKey == nil) == (trust == nil) {
             throw ValidationError("give exactly one of --issuer-key and --trust")
         }
+        if issuerOrganizationID != nil, trust == nil { throw ValidationError("--issuer-org-id applies only to --trust") }
+        do { _ = try algorithms() } catch { throw ValidationError(error.reason) }
         if (aud == nil) != (nonce == nil) { throw ValidationError("--aud and --nonce go together") }
     }
 
@@ -174,18 +198,27 @@ struct CredentialVerify: AsyncParsableCommand {
             throw CLIError.badInput("not an SD-JWT VC (no iss and vct)", code: "cli.credential.malformed")
         }
         let source: IssuerRegistry.KeySource
+        var allowed = Set(try algorithms() ?? SignatureAlgorithm.allCases)
         if let issuerKey {
             let publicKey = try KeyFiles.anyPublicKey(at: issuerKey)
-            do {
-                let key = try publicKey.verificationKey(
-                    for: SignatureAlgorithm.defaultAlgorithm(for: publicKey.keyType))
-                source = .keys(JWSKeySet([.init(keyID: nil, key: key)]))
-            } catch { throw CLIError(error) }
+            let chosen = try algorithms() ?? [SignatureAlgorithm.defaultAlgorithm(for: publicKey.keyType)]
+            allowed = Set(chosen)
+            var entries: [JWSKeySet.Entry] = []
+            for algorithm in chosen {
+                do {
+                    entries.append(.init(keyID: nil, key: try publicKey.verificationKey(for: algorithm)))
+                } catch { throw CLIError(error) }
+            }
+            source = .keys(JWSKeySet(entries))
         } else {
             source = .certificates(trustAnchors: try CertificateFiles.bundle(at: trust ?? ""))
         }
+        let certificateBinding: IssuerCertificateBinding =
+            issuerOrganizationID.map { .organizationIdentifier($0) } ?? .subjectAlternativeNameURI
         let registry = IssuerRegistry([
-            .init(identifier: iss, name: [.en: iss], credentialTypes: [vct], keySource: source)
+            .init(
+                identifier: iss, name: [.en: iss], credentialTypes: [vct], keySource: source,
+                certificateBinding: certificateBinding, allowedAlgorithms: allowed)
         ])
         let clock = FixedClock(time: time)
         var binding = KeyBindingRequirement.none
@@ -202,6 +235,19 @@ struct CredentialVerify: AsyncParsableCommand {
                 valid: result.isValid, claims: JSONValueBox(.object(result.claims)), holderBound: result.holderBound,
                 status: result.status, error: result.errorCode, reason: result.errorReason))
         if !result.isValid { throw ExitCode(ExitStatus.invalid.rawValue) }
+    }
+
+    /// The algorithms of `--alg`, or `nil` when it is not given.
+    func algorithms() throws(CLIError) -> [SignatureAlgorithm]? {
+        guard let alg else { return nil }
+        var result: [SignatureAlgorithm] = []
+        for name in alg.split(separator: ",", omittingEmptySubsequences: false) {
+            guard let algorithm = SignatureAlgorithm(argument: String(name)) else {
+                throw .usage("unknown algorithm in --alg: \(name)", code: "cli.usage.algorithm")
+            }
+            result.append(algorithm)
+        }
+        return result
     }
 
     /// `iss` and `vct` of the issuer JWT before verification, to scope the trust given on the command line.

@@ -24,6 +24,12 @@ enum Output {
         print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
     }
 
+    /// Writes `value` as one line of JSON on stderr (information beside the output on stdout).
+    static func printNote(_ value: some Encodable) {
+        guard let line = try? json(value) else { return }
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+
     /// Writes `{"error": code, "reason": text}` on stderr.
     static func printError(code: String, reason: String) {
         let line =

@@ -160,7 +160,8 @@ import Testing
         let registry = IssuerRegistry([
             .init(
                 identifier: CredentialTests.issuerID, name: [.en: "IAM"], credentialTypes: [CredentialTests.vct],
-                keySource: .certificates(trustAnchors: [pki.root.certificate]))
+                keySource: .certificates(trustAnchors: [pki.root.certificate]),
+                certificateBinding: .organizationIdentifier("NTREE-00000000"))
         ])
         let verifier = CredentialVerifier(registry: registry, clock: clock)
         let bare = try await statusLists.publish(validFor: 60)

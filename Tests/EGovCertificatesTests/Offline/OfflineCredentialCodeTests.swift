@@ -61,7 +61,8 @@ import Testing
         let registry = IssuerRegistry([
             .init(
                 identifier: "https://iam.gov.mo", name: [.en: "IAM"], credentialTypes: [Self.vct],
-                keySource: .certificates(trustAnchors: [pki.root.certificate]))
+                keySource: .certificates(trustAnchors: [pki.root.certificate]),
+                certificateBinding: .organizationIdentifier("NTREE-00000000"))
         ])
         let code = try await OfflineCredentialCode.issue(
             claims: ["licence_number": .string("1")], credentialType: Self.vct, issuer: "https://iam.gov.mo",

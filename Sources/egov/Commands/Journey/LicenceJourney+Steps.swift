@@ -352,7 +352,8 @@ extension LicenceJourney {
             registry: IssuerRegistry([
                 .init(
                     identifier: "https://iam.gov.mo", name: [.zhHant: "市政署", .pt: "IAM", .en: "IAM"],
-                    credentialTypes: [type.vct], keySource: .certificates(trustAnchors: [world.pki.root.certificate]))
+                    credentialTypes: [type.vct], keySource: .certificates(trustAnchors: [world.pki.root.certificate]),
+                    certificateBinding: .organizationIdentifier("NTRMO-IAM"))
             ]),
             keyBinding: .required(audience: "counter:iam", nonce: nonce, maximumAge: 300, clock: world.clock),
             clock: world.clock)
