@@ -92,7 +92,7 @@ enum SignatureTimestamps {
         unprotected header: [String: JSONValue], signatureValue: [UInt8], validator: SignatureValidator,
         at validationTime: Date, intermediates: [Certificate]
     ) -> [SignatureEvidence.TimeProof] {
-        let (tokens, problems) = tokens(inUnprotected: header)
+        let (tokens, problems) = Self.tokens(inUnprotected: header)
         return proofs(
             for: tokens, signedData: jadesImprintInput(signatureValue: signatureValue), validator: validator,
             at: validationTime, intermediates: intermediates)
