@@ -188,4 +188,24 @@ struct RawCommandTests {
         #expect(notBase64.status == 65)
         #expect(try notBase64.errorJSON()["error"] == "cli.signature.not_base64")
     }
+
+    @Test("verify: --sig must be strict base64; extra or missing padding is bad input (65)")
+    func strictBase64Signature() async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        try await Self.makeKey("EdDSA", in: dir)
+        try dir.write("msg", "m")
+        let signed = try await CLIRunner.egov(["raw", "sign", "--key", dir.path("key.pem"), dir.path("msg")])
+        #expect(signed.status == 0, "\(signed.stderr)")
+        // An Ed25519 signature is 64 bytes: 86 characters and "==".
+        let signature = signed.stdout.trimmingCharacters(in: .newlines)
+        #expect(signature.hasSuffix("=="))
+        #expect(try await Self.verify(dir, signature: signature).status == 0)
+        let unpadded = String(signature.dropLast(2))
+        for bad in [signature + "=", signature + "==", unpadded + "=", unpadded, unpadded + "A=="] {
+            let result = try await Self.verify(dir, signature: bad)
+            #expect(result.status == 65, "\(bad)")
+            #expect(try result.errorJSON()["error"] == "cli.signature.not_base64", "\(bad)")
+        }
+    }
 }

@@ -84,6 +84,26 @@ struct SignCommandTests {
         #expect(expired.status == 2)
     }
 
+    @Test("verify: the newest of two equally timed CRLs decides, in either order (TOTAL_FAILED, 1)")
+    func newestCRLDecides() async throws {
+        let (pem, dir) = try X509CommandTests.oldAndNewCRLs()
+        defer { dir.remove() }
+        try dir.write("doc.txt", "application for a food licence\n")
+        let signed = try await CLIRunner.egov([
+            "sign", "--key", pem.leafKey.path, "--cert", pem.leaf.path, "--chain", pem.intermediate.path,
+            "--format", "jws", "--at", Self.at, "--out", dir.path("sig"), dir.path("doc.txt"),
+        ])
+        #expect(signed.status == 0, "\(signed.stderr)")
+        for order in [["old.pem", "new.pem"], ["new.pem", "old.pem"]] {
+            let verified = try await CLIRunner.egov(
+                ["verify", "--trust", pem.root.path, "--at", Self.at] + order.flatMap { ["--crl", dir.path($0)] }
+                    + [dir.path("sig")])
+            #expect(verified.status == 1, "\(order): \(verified.stdout)")
+            let report = try #require(try verified.json()["report"] as? [String: Any])
+            #expect(report["indication"] as? String == "TOTAL_FAILED", "\(order)")
+        }
+    }
+
     @Test("usage and bad input")
     func errors() async throws {
         let (pem, dir) = try files()

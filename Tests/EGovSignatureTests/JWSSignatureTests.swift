@@ -156,6 +156,67 @@ import Testing
         #expect(world.validator(needsTST).validateJWS(text, at: now).report.indication == .totalPassed)
     }
 
+    /// A time-stamp client of `world`'s TSA.
+    static func timestampClient(_ world: World) -> TimeStampClient {
+        TimeStampClient(transport: world.tsa, trustAnchors: [world.pki.root.certificate], clock: world.clock)
+    }
+
+    @Test("JAdES sigTst: the imprint covers the base64url JWS Signature Value (ETSI TS 119 182-1 5.3.4)")
+    func sigTstImprintIsOverTheBase64URLSignatureValue() async throws {
+        let world = try Self.world()
+        let payload = Array("decision".utf8)
+        let now = world.clock.now()
+        // What EGovKit writes: the imprint is SHA-256 of the ASCII base64url signature value.
+        let signed = try await world.signer(timestamped: true).jwsJSON(payload: payload)
+        let signature = try #require(signed.signatures.first)
+        let (tokens, problems) = SignatureTimestamps.tokens(inUnprotected: signature.unprotectedHeader)
+        #expect(problems.isEmpty)
+        let token = try TimeStampToken(derRepresentation: try #require(tokens.first))
+        let encoded = Array(Base64URL.encode(signature.signature).utf8)
+        #expect(token.messageImprint == HashAlgorithm.sha256.hash(encoded))
+        // What EGovKit reads: a token made independently by that rule is accepted...
+        let bare = try await world.signer().jwsJSON(payload: payload)
+        let value = try #require(bare.signatures.first).signature
+        let standard = try await Self.timestampClient(world).timestamp(data: Array(Base64URL.encode(value).utf8))
+        let stamped = try bare.settingUnprotectedHeader(SignatureTimestamps.etsiU([standard]), at: 0)
+        let report = world.validator().validateJWS(String(decoding: try stamped.jsonBytes(), as: UTF8.self), at: now)
+            .report
+        #expect(report.indication == .totalPassed)
+        #expect(report.signatures.first?.provenSigningTime == now)
+        #expect(report.signatures.first?.warnings.contains { $0.contains("time-stamp") } == false)
+        // ...and one over the decoded signature bytes (earlier EGovKit versions) is not.
+        let decoded = try await Self.timestampClient(world).timestamp(data: value)
+        let old = try bare.settingUnprotectedHeader(SignatureTimestamps.etsiU([decoded]), at: 0)
+        let oldReport = world.validator().validateJWS(String(decoding: try old.jsonBytes(), as: UTF8.self), at: now)
+            .report
+        #expect(oldReport.signatures.first?.provenSigningTime == nil)
+        #expect(oldReport.signatures.first?.warnings.contains { $0.contains("time-stamp") } == true)
+    }
+
+    @Test(
+        "a malformed etsiU is reported and never proves a time",
+        arguments: [
+            "[1]", "[[]]", #"[{"sigTst": {"tstTokens": null}}]"#, #"[{"sigTst": {"tstTokens": []}}]"#,
+            #"[{"sigTst": null}]"#, #"[{"sigTst": {"tstTokens": [1]}}]"#, #"{"sigTst": {}}"#, "[{}]",
+            #"[{"sigTst": {"tstTokens": [{"val": "AAAA=="}]}}]"#,
+        ])
+    func malformedEtsiUIsAWarning(_ etsiU: String) async throws {
+        let world = try Self.world()
+        let payload = Array("decision".utf8)
+        let now = world.clock.now()
+        let bare = try await world.signer().jwsJSON(payload: payload)
+        let parsed = try JSONValue.parse(etsiU)
+        let text = String(
+            decoding: try bare.settingUnprotectedHeader(["etsiU": parsed], at: 0).jsonBytes(), as: UTF8.self)
+        let result = try #require(world.validator().validateJWS(text, at: now).report.signatures.first)
+        #expect(result.provenSigningTime == nil)
+        #expect(result.warnings.contains { $0.contains("etsiU") || $0.contains("sigTst") }, "\(result.warnings)")
+        // Never a time-stamp level: a policy that requires one is not satisfied.
+        var needsTST = SignaturePolicy.permissive
+        needsTST.timestampRequired = true
+        #expect(world.validator(needsTST).validateJWS(text, at: now).report.indication != .totalPassed)
+    }
+
     @Test func applicantSignsAndDepartmentSeals() async throws {
         let world = try Self.world()
         var sealPKI = world.pki

@@ -44,11 +44,7 @@ public enum Base64URL {
     private static let alphabet: [UInt8] = Array(
         "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
 
-    private static let decodeTable: [UInt8] = {
-        var table = [UInt8](repeating: 0xFF, count: 256)
-        for (index, character) in alphabet.enumerated() { table[Int(character)] = UInt8(index) }
-        return table
-    }()
+    private static let decodeTable = Base64Decoding.table(alphabet)
 
     /// Encodes bytes as unpadded base64url text.
     public static func encode<Bytes: Sequence>(_ bytes: Bytes) -> String
@@ -110,49 +106,10 @@ public enum Base64URL {
     private static func decode(bytes input: [UInt8], limit: Int) throws(DecodingError) -> [UInt8] {
         guard input.count <= limit else { throw .tooLarge(limit: limit) }
         guard input.count % 4 != 1 else { throw .invalidLength(input.count) }
-        let table = decodeTable
-        var output = [UInt8]()
-        output.reserveCapacity(input.count * 3 / 4)
-        // Four characters (24 bits) at a time; every table value of a valid character is below
-        // 64, so one OR of the four values tells whether any was invalid.
-        let result: DecodingError? = input.withUnsafeBufferPointer { characters -> DecodingError? in
-            table.withUnsafeBufferPointer { values -> DecodingError? in
-                let count = characters.count
-                var index = 0
-                while index + 4 <= count {
-                    let a = values[Int(characters[index])]
-                    let b = values[Int(characters[index + 1])]
-                    let c = values[Int(characters[index + 2])]
-                    let d = values[Int(characters[index + 3])]
-                    if (a | b | c | d) & 0x80 != 0 {
-                        var bad = index
-                        while bad < index + 3, values[Int(characters[bad])] != 0xFF { bad += 1 }
-                        return DecodingError.invalidCharacter(offset: bad)
-                    }
-                    let chunk = UInt32(a) << 18 | UInt32(b) << 12 | UInt32(c) << 6 | UInt32(d)
-                    output.append(UInt8(truncatingIfNeeded: chunk >> 16))
-                    output.append(UInt8(truncatingIfNeeded: chunk >> 8))
-                    output.append(UInt8(truncatingIfNeeded: chunk))
-                    index += 4
-                }
-                let remaining = count - index
-                guard remaining > 0 else { return nil }
-                var accumulator: UInt32 = 0
-                for offset in 0..<remaining {
-                    let value = values[Int(characters[index + offset])]
-                    guard value != 0xFF else { return .invalidCharacter(offset: index + offset) }
-                    accumulator = accumulator << 6 | UInt32(value)
-                }
-                // 2 characters carry 1 byte + 4 unused bits; 3 carry 2 bytes + 2 unused bits.
-                let unusedBits = remaining == 2 ? 4 : 2
-                guard accumulator & ((1 << UInt32(unusedBits)) - 1) == 0 else { return .nonCanonicalTrailingBits }
-                accumulator >>= UInt32(unusedBits)
-                if remaining == 3 { output.append(UInt8(truncatingIfNeeded: accumulator >> 8)) }
-                output.append(UInt8(truncatingIfNeeded: accumulator))
-                return nil
-            }
+        switch Base64Decoding.decode(input[...], table: decodeTable) {
+        case .success(let output): return output
+        case .failure(.invalidCharacter(let offset)): throw .invalidCharacter(offset: offset)
+        case .failure(.nonCanonicalTrailingBits): throw .nonCanonicalTrailingBits
         }
-        if let result { throw result }
-        return output
     }
 }

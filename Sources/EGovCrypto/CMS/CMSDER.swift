@@ -17,33 +17,94 @@ enum CMSDER {
         var output: [Element] = []
         var offset = bytes.startIndex
         while offset < bytes.endIndex {
-            let tag = bytes[offset]
-            guard tag & 0x1F != 0x1F else { throw .malformedDER("high tag numbers are not expected") }
-            var cursor = offset + 1
-            guard cursor < bytes.endIndex else { throw .malformedDER("missing length") }
-            let first = bytes[cursor]
-            cursor += 1
-            var length = 0
-            if first < 0x80 {
-                length = Int(first)
-            } else {
-                let count = Int(first & 0x7F)
-                guard count >= 1, count <= 4 else { throw .malformedDER("unsupported length form") }
-                guard bytes.endIndex - cursor >= count else { throw .malformedDER("truncated length") }
-                for _ in 0..<count {
-                    length = (length << 8) | Int(bytes[cursor])
-                    cursor += 1
-                }
-                guard length >= 0x80, length >> ((count - 1) * 8) != 0 else {
-                    throw .malformedDER("non-minimal length")
-                }
-            }
-            guard length <= bytes.endIndex - cursor else { throw .malformedDER("truncated content") }
-            let end = cursor + length
-            output.append(Element(tag: tag, encoded: bytes[offset..<end], content: bytes[cursor..<end]))
-            offset = end
+            let element = try element(bytes, at: offset, minimal: true)
+            output.append(element)
+            offset = element.encoded.endIndex
         }
         return output
+    }
+
+    /// The element at `offset` of `bytes` (low-tag-number form, definite length; minimal when
+    /// `minimal`, as DER requires).
+    private static func element(_ bytes: ArraySlice<UInt8>, at offset: Int, minimal: Bool) throws(CMSError)
+        -> Element
+    {
+        let tag = bytes[offset]
+        guard tag & 0x1F != 0x1F else { throw .malformedDER("high tag numbers are not expected") }
+        var cursor = offset + 1
+        guard cursor < bytes.endIndex else { throw .malformedDER("missing length") }
+        let first = bytes[cursor]
+        cursor += 1
+        var length = 0
+        if first < 0x80 {
+            length = Int(first)
+        } else {
+            let count = Int(first & 0x7F)
+            guard count >= 1, count <= 4 else { throw .malformedDER("unsupported length form") }
+            guard bytes.endIndex - cursor >= count else { throw .malformedDER("truncated length") }
+            for _ in 0..<count {
+                length = (length << 8) | Int(bytes[cursor])
+                cursor += 1
+            }
+            guard !minimal || (length >= 0x80 && length >> ((count - 1) * 8) != 0) else {
+                throw .malformedDER("non-minimal length")
+            }
+        }
+        guard length <= bytes.endIndex - cursor else { throw .malformedDER("truncated content") }
+        let end = cursor + length
+        return Element(tag: tag, encoded: bytes[offset..<end], content: bytes[cursor..<end])
+    }
+
+    /// The signedAttrs `[0]` of each SignerInfo of a ContentInfo holding SignedData, as encoded
+    /// in `bytes` (`nil` for a SignerInfo without), in encoding order. The structures around them
+    /// may use BER (indefinite lengths); the caller checks that each one is DER.
+    static func signedAttributesEncodings(_ bytes: [UInt8]) throws(CMSError) -> [ArraySlice<UInt8>?] {
+        let contentInfo = try berChildren(bytes[...], depth: 0)
+        guard contentInfo.count == 1, contentInfo[0].tag == 0x30 else { throw .malformedDER("ContentInfo") }
+        let parts = try berChildren(contentInfo[0].content, depth: 1)
+        guard parts.count == 2, parts[1].tag == 0xA0 else { throw .malformedDER("ContentInfo fields") }
+        let explicit = try berChildren(parts[1].content, depth: 2)
+        guard explicit.count == 1, explicit[0].tag == 0x30 else { throw .malformedDER("SignedData") }
+        guard let infos = try berChildren(explicit[0].content, depth: 3).last, infos.tag == 0x31 else {
+            throw .malformedDER("SignerInfos")
+        }
+        return try berChildren(infos.content, depth: 4).map { info throws(CMSError) -> ArraySlice<UInt8>? in
+            guard info.tag == 0x30 else { throw .malformedDER("SignerInfo") }
+            let fields = try berChildren(info.content, depth: 5)
+            guard fields.count > 3, fields[3].tag == 0xA0 else { return nil }
+            return fields[3].encoded
+        }
+    }
+
+    /// The elements of BER `bytes` (definite or, for constructed elements, indefinite lengths;
+    /// low tag numbers only). For an indefinite-length element, `content` excludes the
+    /// end-of-contents octets.
+    private static func berChildren(_ bytes: ArraySlice<UInt8>, depth: Int) throws(CMSError) -> [Element] {
+        var output: [Element] = []
+        var offset = bytes.startIndex
+        while offset < bytes.endIndex {
+            let element = try berElement(bytes, at: offset, depth: depth)
+            output.append(element)
+            offset = element.encoded.endIndex
+        }
+        return output
+    }
+
+    /// The BER element at `offset` of `bytes`.
+    private static func berElement(_ bytes: ArraySlice<UInt8>, at offset: Int, depth: Int) throws(CMSError) -> Element
+    {
+        guard depth < 32 else { throw .malformedDER("nesting too deep") }
+        guard offset + 1 < bytes.endIndex else { throw .malformedDER("truncated element") }
+        let tag = bytes[offset]
+        guard bytes[offset + 1] == 0x80 else { return try element(bytes, at: offset, minimal: false) }
+        guard tag & 0x20 != 0, tag & 0x1F != 0x1F else { throw .malformedDER("indefinite length") }
+        var cursor = offset + 2
+        while true {
+            guard cursor + 1 < bytes.endIndex else { throw .malformedDER("missing end-of-contents") }
+            if bytes[cursor] == 0, bytes[cursor + 1] == 0 { break }
+            cursor = try berElement(bytes, at: cursor, depth: depth + 1).encoded.endIndex
+        }
+        return Element(tag: tag, encoded: bytes[offset..<(cursor + 2)], content: bytes[(offset + 2)..<cursor])
     }
 
     /// The single element that makes up `bytes`.

@@ -5,6 +5,8 @@ import Foundation
 ///
 /// Parsing uses OpenSSL's CMS decoder and is strict: the input must be exactly one ContentInfo
 /// (no trailing bytes) of type id-signedData with at least one SignerInfo. Nothing is repaired.
+/// The rest of the structure may be BER, but each SignerInfo's SignedAttributes must be DER as
+/// received (minimal lengths, SET OF sorted per X.690 section 11.6), as RFC 5652 requires.
 /// The original bytes are kept in ``derRepresentation``.
 ///
 /// Limits: at most ``maximumDERLength`` bytes, ``maximumSigners`` SignerInfos and
@@ -97,13 +99,20 @@ public struct CMSSignedData: Sendable {
         guard signerCount <= Self.maximumSigners else {
             throw .inputTooLarge(what: "SignerInfos", limit: Self.maximumSigners)
         }
+        // SignedAttributes must be DER as received (RFC 5652 section 5.3), even in BER input: the
+        // signature is verified over their DER encoding.
+        let received = try CMSDER.signedAttributesEncodings(bytes)
+        guard received.count == signerCount else { throw .malformedDER("SignerInfos") }
         var signers: [CMSSignerInfo] = []
         for index in 0..<signerCount {
             guard let raw = OPENSSL_sk_value(infos, Int32(index)) else { throw .malformedDER("SignerInfo") }
-            signers.append(
-                try CMSSignerInfo(
-                    OpaquePointer(raw), certificates: pairs, eContentType: eContentType,
-                    encapsulatedContent: encapsulatedContent))
+            let signer = try CMSSignerInfo(
+                OpaquePointer(raw), certificates: pairs, eContentType: eContentType,
+                encapsulatedContent: encapsulatedContent)
+            guard received[index].map({ [0x31] + $0.dropFirst() }) == signer.signedAttributesDER else {
+                throw .malformedDER("SignedAttributes of signer \(index + 1) are not DER")
+            }
+            signers.append(signer)
         }
         self.signers = signers
         OpenSSL.clearErrors()

@@ -1,3 +1,4 @@
+import EGovCore
 import Foundation
 
 /// One PEM block (RFC 7468): a label and the DER bytes it carries.
@@ -98,17 +99,12 @@ public struct PEMDocument: Sendable, Hashable {
 
     private static func decodeBody(_ body: String, label: String) throws(CryptoError) -> [UInt8] {
         guard !body.isEmpty else { throw .malformedPEM("empty \(label) block") }
-        let allowed = body.utf8.allSatisfy {
-            ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39)
-                || $0 == 0x2B || $0 == 0x2F || $0 == 0x3D
-        }
-        guard allowed, body.utf8.count % 4 == 0, let data = Data(base64Encoded: body) else {
+        do {
+            return try Base64.decode(body, limit: .max)
+        } catch .nonCanonicalTrailingBits, .invalidPadding {
+            throw .malformedPEM("the \(label) body is not canonical base64")
+        } catch {
             throw .malformedPEM("the \(label) body is not valid base64")
         }
-        // Re-encode to refuse non-canonical padding bits and misplaced '=' that lenient decoders accept.
-        guard data.base64EncodedString() == body else {
-            throw .malformedPEM("the \(label) body is not canonical base64")
-        }
-        return Array(data)
     }
 }

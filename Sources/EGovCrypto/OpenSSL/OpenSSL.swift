@@ -86,6 +86,20 @@ enum OpenSSL {
         return value
     }
 
+    /// Refuses `bytes` (already decoded by OpenSSL) unless they are DER: `reencodeSigned` forces
+    /// a fresh encoding of the signed part (OpenSSL otherwise writes back its cached input bytes),
+    /// then `encode` must write exactly `bytes`.
+    static func requireDER(
+        _ bytes: [UInt8], what: String,
+        reencodeSigned: (UnsafeMutablePointer<UnsafeMutablePointer<UInt8>?>?) -> Int32,
+        encode: (UnsafeMutablePointer<UnsafeMutablePointer<UInt8>?>?) -> Int32
+    ) throws(CryptoError) {
+        defer { clearErrors() }
+        guard (try? i2d("re-encoding \(what)", reencodeSigned)) != nil,
+            let encoded = try? i2d("encoding \(what)", encode), encoded == bytes
+        else { throw .malformedDER(what: "\(what): not DER") }
+    }
+
     /// The contents of a memory BIO as bytes.
     static func contents(of bio: OpaquePointer) -> [UInt8] {
         var output = [UInt8]()

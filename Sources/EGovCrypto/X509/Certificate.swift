@@ -69,7 +69,8 @@ public struct Certificate: Sendable, Hashable, CustomStringConvertible {
     /// OIDs of all extensions marked critical.
     public let criticalExtensionOIDs: [String]
 
-    /// Parses a DER-encoded certificate. Trailing bytes are refused.
+    /// Parses a DER-encoded certificate. Trailing bytes and BER (e.g. non-minimal lengths) are
+    /// refused with ``CryptoError/malformedDER(what:)`` (`Certificate: not DER`).
     ///
     /// - Throws: ``CryptoError/inputTooLarge(what:limit:)``, ``CryptoError/malformedDER(what:)``,
     ///   ``CryptoError/malformedCertificate(_:)``, or a key error when the subject key is not one
@@ -83,6 +84,13 @@ public struct Certificate: Sendable, Hashable, CustomStringConvertible {
         let handle = X509Handle(taking: pointer)
         self.handle = handle
         self.derRepresentation = bytes
+        // DER only: re-encoding (tbsCertificate included, not OpenSSL's cached copy) must give
+        // the input back, so the fingerprint is the one every other tool computes.
+        try OpenSSL.requireDER(bytes, what: "Certificate") {
+            i2d_re_X509_tbs(pointer, $0)
+        } encode: {
+            i2d_X509(pointer, $0)
+        }
 
         // Populates OpenSSL's extension cache now, while this value is still private.
         let flags = X509_get_extension_flags(pointer)

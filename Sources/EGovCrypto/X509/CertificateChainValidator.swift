@@ -9,6 +9,10 @@ import Foundation
 /// signature, validity periods, basic constraints, key usage keyCertSign of issuers, path length
 /// constraints, the maximum depth and, depending on ``RevocationCheck``, CRLs.
 ///
+/// Of several CRLs of one issuer and scope only the newest is handed to OpenSSL (highest
+/// cRLNumber, then latest thisUpdate; see ``CertificateRevocationList/newest(_:)``), so the order
+/// in which CRLs are supplied never matters; CRLs of different issuers are all kept.
+///
 /// The `X509` objects parsed when each ``Certificate`` was created are handed to OpenSSL as they
 /// are (verification only reads them), and the returned chain reuses the supplied
 /// ``Certificate`` values, so a validation parses no certificate again.
@@ -183,7 +187,9 @@ public struct CertificateChainValidator: Sendable {
         supplied.append((leafX509, leaf))
         guard let crlStack = OPENSSL_sk_new_null() else { throw .other(0, "allocation failed") }
         defer { OPENSSL_sk_pop_free(crlStack) { X509_CRL_free(OpaquePointer($0)) } }
-        for crl in crls {
+        // Only the newest CRL of each issuer and scope, in a fixed order: OpenSSL keeps the first
+        // of equally timed CRLs, which would let an older CRL hide a revocation.
+        for crl in CertificateRevocationList.newest(crls) {
             // OpenSSL only reads CRLs during verification; the stack holds its own reference.
             guard X509_CRL_up_ref(crl.handle.pointer) == 1 else {
                 throw .other(0, "X509_CRL_up_ref failed")

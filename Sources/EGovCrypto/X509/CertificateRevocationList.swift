@@ -32,8 +32,20 @@ public struct CertificateRevocationList: Sendable, Hashable, CustomStringConvert
     public let authorityKeyIdentifier: [UInt8]?
     /// The signature algorithm OID.
     public let signatureAlgorithmOID: String
+    /// What this CRL covers; among CRLs of one scope only the newest counts (see ``newest(_:)``).
+    let scope: Scope
 
-    /// Parses a DER-encoded CRL. Trailing bytes are refused.
+    /// The issuer and coverage of a CRL: issuer name (DER), authority key identifier, whether it
+    /// is a delta CRL, and its issuing distribution point (extension value DER).
+    struct Scope: Hashable {
+        let issuer: [UInt8]
+        let authorityKeyIdentifier: [UInt8]?
+        let isDelta: Bool
+        let issuingDistributionPoint: [UInt8]?
+    }
+
+    /// Parses a DER-encoded CRL. Trailing bytes and BER (e.g. non-minimal lengths) are refused
+    /// with ``CryptoError/malformedDER(what:)`` (`CertificateList: not DER`).
     public init(derRepresentation der: some DataProtocol) throws(CryptoError) {
         let bytes = der.egovBytes
         guard bytes.count <= Self.maximumDERLength else {
@@ -46,6 +58,11 @@ public struct CertificateRevocationList: Sendable, Hashable, CustomStringConvert
         }
         handle = X509CRLHandle(taking: pointer)
         derRepresentation = bytes
+        try OpenSSL.requireDER(bytes, what: "CertificateList") {
+            i2d_re_X509_CRL_tbs(pointer, $0)
+        } encode: {
+            i2d_X509_CRL(pointer, $0)
+        }
         issuer = try Self.wrap { () throws(CryptoError) in
             try DistinguishedName(name: X509_CRL_get_issuer(pointer))
         }
@@ -107,6 +124,50 @@ public struct CertificateRevocationList: Sendable, Hashable, CustomStringConvert
             guard critical == -1 else { throw .malformedCRL("authority key identifier extension") }
             authorityKeyIdentifier = nil
         }
+        let issuerDER: [UInt8]
+        do {
+            issuerDER = try OpenSSL.i2d("i2d_X509_NAME") { i2d_X509_NAME(X509_CRL_get_issuer(pointer), $0) }
+        } catch { throw .malformedCRL("issuer name") }
+        let distributionPoint = X509_CRL_get_ext_by_NID(pointer, NID_issuing_distribution_point, -1)
+        scope = Scope(
+            issuer: issuerDER, authorityKeyIdentifier: authorityKeyIdentifier,
+            isDelta: X509_CRL_get_ext_by_NID(pointer, NID_delta_crl, -1) >= 0,
+            issuingDistributionPoint: distributionPoint < 0
+                ? nil : X509Support.bytes(of: X509_EXTENSION_get_data(X509_CRL_get_ext(pointer, distributionPoint))))
+        OpenSSL.clearErrors()
+    }
+
+    /// The CRLs that decide revocation: of the CRLs of one ``Scope`` (issuer and authority key,
+    /// complete or delta, issuing distribution point), only the newest — the highest cRLNumber,
+    /// then the latest thisUpdate (a CRL without cRLNumber ranks below any with one); remaining
+    /// ties go to the CRL with more entries, then to the smaller DER. The result is in a fixed
+    /// order, so the order of `crls` never changes the outcome (OpenSSL would otherwise use the
+    /// first of equally timed CRLs).
+    public static func newest(_ crls: [CertificateRevocationList]) -> [CertificateRevocationList] {
+        var chosen: [Scope: CertificateRevocationList] = [:]
+        for crl in crls {
+            if let current = chosen[crl.scope], !crl.isNewer(than: current) { continue }
+            chosen[crl.scope] = crl
+        }
+        return chosen.values.sorted { $0.derRepresentation.lexicographicallyPrecedes($1.derRepresentation) }
+    }
+
+    /// Whether this CRL supersedes `other` of the same scope (see ``newest(_:)``).
+    func isNewer(than other: CertificateRevocationList) -> Bool {
+        let (mine, theirs) = (Self.numberKey(crlNumber), Self.numberKey(other.crlNumber))
+        if mine != theirs { return mine.count != theirs.count ? mine.count > theirs.count : mine > theirs }
+        if thisUpdate != other.thisUpdate { return thisUpdate > other.thisUpdate }
+        if revokedSerialNumbers.count != other.revokedSerialNumbers.count {
+            return revokedSerialNumbers.count > other.revokedSerialNumbers.count
+        }
+        return derRepresentation.lexicographicallyPrecedes(other.derRepresentation)
+    }
+
+    /// A cRLNumber as comparable hex: leading zeros dropped; "" when absent, ranking below "0".
+    private static func numberKey(_ number: String?) -> String {
+        guard let number else { return "" }
+        let digits = number.drop { $0 == "0" }
+        return digits.isEmpty ? "0" : String(digits)
     }
 
     /// Parses a PEM `X509 CRL` block (exactly one).

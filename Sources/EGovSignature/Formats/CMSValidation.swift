@@ -57,7 +57,7 @@ extension SignatureValidator {
         case .noSignerCertificate: evidence.signingCertificate = nil
         }
         evidence.timeProofs = SignatureTimestamps.proofs(
-            for: signer.signatureTimestampTokens, signatureValue: signer.signatureValue, validator: self,
+            for: signer.signatureTimestampTokens, signedData: signer.signatureValue, validator: self,
             at: validationTime, intermediates: signedData.certificates)
         return evidence
     }

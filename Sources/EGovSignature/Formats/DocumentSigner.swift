@@ -97,7 +97,9 @@ public struct DocumentSigner: Sendable {
 
     private func timestamped(_ jws: JWSJSON, at index: Int) async throws -> JWSJSON {
         guard let timestampClient else { return jws }
-        let token = try await timestampClient.timestamp(data: jws.signatures[index].signature)
+        // JAdES sigTst: the imprint covers the base64url-encoded signature value.
+        let token = try await timestampClient.timestamp(
+            data: SignatureTimestamps.jadesImprintInput(signatureValue: jws.signatures[index].signature))
         return try jws.settingUnprotectedHeader(SignatureTimestamps.etsiU([token]), at: index)
     }
 

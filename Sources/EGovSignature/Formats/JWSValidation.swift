@@ -128,12 +128,10 @@ extension SignatureValidator {
             evidence.check = .signatureInvalid
             return evidence
         }
-        // Time-stamps in the unprotected header, over the signature value.
-        let (tokens, problems) = SignatureTimestamps.tokens(inUnprotected: unprotected)
-        evidence.timeProofs = SignatureTimestamps.proofs(
-            for: tokens, signatureValue: signatureValue, validator: self, at: validationTime,
+        // JAdES signature time-stamps in the unprotected header (malformed parts are reported).
+        evidence.timeProofs = SignatureTimestamps.jadesProofs(
+            unprotected: unprotected, signatureValue: signatureValue, validator: self, at: validationTime,
             intermediates: certificates)
-        evidence.timeProofs += problems.map { .init(time: .distantPast, authority: "?", problem: $0) }
         return evidence
     }
 }

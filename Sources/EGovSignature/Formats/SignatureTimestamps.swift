@@ -4,10 +4,11 @@ import Foundation
 
 /// Where EGovKit puts signature time-stamps, and how it reads them back.
 ///
-/// - JWS (JSON serialisation): in the signature's unprotected header, JAdES-style (ETSI TS
-///   119 182-1): `"etsiU": [{"sigTst": {"tstTokens": [{"val": "<base64 DER TimeStampToken>"}]}}]`.
-///   The token's imprint is the digest of the signature value bytes (the decoded JWS signature),
-///   like CAdES; this is EGovKit's reading, documented in Documentation/Signatures.md.
+/// - JWS (JSON serialisation): in the signature's unprotected header, as a JAdES signature
+///   time-stamp (ETSI TS 119 182-1 clause 5.3.4):
+///   `"etsiU": [{"sigTst": {"tstTokens": [{"val": "<base64 DER TimeStampToken>"}]}}]`. The
+///   token's imprint is the digest of the base64url-encoded JWS Signature Value (its ASCII
+///   characters, exactly as in the JWS), for the compact and the JSON serialisation alike.
 /// - CMS: the `id-aa-signatureTimeStampToken` unsigned attribute (CAdES baseline T), over the
 ///   SignerInfo's signature value.
 enum SignatureTimestamps {
@@ -20,32 +21,86 @@ enum SignatureTimestamps {
         return ["etsiU": .array([.object(["sigTst": .object(["tstTokens": .array(values)])])])]
     }
 
-    /// The DER tokens in a JAdES-style unprotected header (malformed entries are reported).
+    /// The data a JAdES `sigTst` time-stamp covers (its message imprint is this data's digest):
+    /// the base64url-encoded JWS Signature Value (ETSI TS 119 182-1 clause 5.3.4).
+    static func jadesImprintInput(signatureValue: [UInt8]) -> [UInt8] {
+        Array(Base64URL.encode(signatureValue).utf8)
+    }
+
+    /// The DER tokens of the `sigTst` components in a JAdES unprotected header, and what is
+    /// malformed in it.
+    ///
+    /// `etsiU` must be an array whose elements are all clear JSON objects or all base64url-encoded
+    /// JSON objects (ETSI TS 119 182-1 clause 5.3.1), each with exactly one member. A `sigTst`
+    /// must hold a non-empty `tstTokens` array of objects whose `val` is strict base64. Members
+    /// other than `sigTst` are not signature time-stamps and are left alone.
     static func tokens(inUnprotected header: [String: JSONValue]) -> (tokens: [[UInt8]], problems: [String]) {
         guard let etsiU = header["etsiU"] else { return ([], []) }
         guard case .array(let entries) = etsiU else { return ([], ["etsiU is not an array"]) }
         var tokens: [[UInt8]] = []
         var problems: [String] = []
-        for entry in entries {
-            guard case .object(let object) = entry, case .object(let sigTst)? = object["sigTst"],
-                case .array(let items)? = sigTst["tstTokens"]
+        var encodedForms = Set<Bool>()
+        for (index, entry) in entries.enumerated() {
+            let component: [String: JSONValue]
+            switch entry {
+            case .object(let object):
+                encodedForms.insert(false)
+                component = object
+            case .string(let text):
+                encodedForms.insert(true)
+                guard let bytes = try? Base64URL.decode(text), case .object(let object)? = try? JSONValue.parse(bytes)
+                else {
+                    problems.append("etsiU element \(index + 1) is not a base64url-encoded JSON object")
+                    continue
+                }
+                component = object
+            default:
+                problems.append("etsiU element \(index + 1) is not a JSON object")
+                continue
+            }
+            guard component.count == 1 else {
+                problems.append("etsiU element \(index + 1) does not have exactly one member")
+                continue
+            }
+            guard let sigTst = component["sigTst"] else { continue }  // not a signature time-stamp
+            guard case .object(let container) = sigTst, case .array(let items)? = container["tstTokens"],
+                !items.isEmpty
             else {
-                continue  // other etsiU members are not time-stamps
+                problems.append("sigTst in etsiU element \(index + 1) has no tstTokens array of tokens")
+                continue
             }
             for item in items {
                 guard case .object(let token) = item, case .string(let value)? = token["val"],
-                    let der = Data(base64Encoded: value)
+                    let der = try? Base64.decode(value)
                 else {
-                    problems.append("a sigTst token is not base64 DER")
+                    problems.append("a sigTst token in etsiU element \(index + 1) is not base64 DER")
                     continue
                 }
-                tokens.append(Array(der))
+                tokens.append(der)
             }
+        }
+        if encodedForms.count > 1 {
+            problems.append("etsiU mixes clear and base64url-encoded elements")
         }
         return (tokens, problems)
     }
 
-    /// Checks DER tokens over `signatureValue` against the validator's time-stamping services.
+    /// The time proofs of the `sigTst` time-stamps in a JAdES unprotected header over the JWS
+    /// signature `signatureValue` (decoded bytes), with a proof carrying a problem for each
+    /// malformed part, so that a malformed `etsiU` is reported and never proves a time.
+    static func jadesProofs(
+        unprotected header: [String: JSONValue], signatureValue: [UInt8], validator: SignatureValidator,
+        at validationTime: Date, intermediates: [Certificate]
+    ) -> [SignatureEvidence.TimeProof] {
+        let (tokens, problems) = Self.tokens(inUnprotected: header)
+        return proofs(
+            for: tokens, signedData: jadesImprintInput(signatureValue: signatureValue), validator: validator,
+            at: validationTime, intermediates: intermediates)
+            + problems.map { .init(time: .distantPast, authority: "?", problem: $0) }
+    }
+
+    /// Checks DER tokens over `signedData` (the data whose digest is the imprint) against the
+    /// validator's time-stamping services.
     ///
     /// The TSA certificate is validated at `validationTime` with the validator's CRLs (current
     /// revocation data describes the present). Only if it has expired since is it validated at the
@@ -53,7 +108,7 @@ enum SignatureTimestamps {
     /// `intermediates` (the certificates shipped with the signature) help build the TSA's chain
     /// when the token does not embed its issuing CA.
     static func proofs(
-        for tokens: [[UInt8]], signatureValue: [UInt8], validator: SignatureValidator, at validationTime: Date,
+        for tokens: [[UInt8]], signedData: [UInt8], validator: SignatureValidator, at validationTime: Date,
         intermediates: [Certificate] = []
     ) -> [SignatureEvidence.TimeProof] {
         tokens.map { der in
@@ -67,7 +122,7 @@ enum SignatureTimestamps {
             guard let hash = token.hashAlgorithm else {
                 return .init(time: token.generationTime, authority: authority, problem: "unsupported imprint algorithm")
             }
-            let digest = hash.hash(signatureValue)
+            let digest = hash.hash(signedData)
             var result = token.verify(
                 digest: digest, hashAlgorithm: hash, trustAnchors: validator.timestampAnchors(at: validationTime),
                 intermediates: intermediates, crls: validator.crls, at: validationTime,

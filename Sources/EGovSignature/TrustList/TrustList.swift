@@ -184,7 +184,7 @@ public struct TrustList: Sendable, Hashable {
     private static func certificate(_ text: String) throws(TrustListError) -> Certificate {
         do {
             if text.hasPrefix("-----BEGIN") { return try Certificate(pemRepresentation: text) }
-            guard let der = Data(base64Encoded: text) else {
+            guard let der = try? Base64.decode(text) else {
                 throw TrustListError.invalidCertificate("not PEM or base64 DER")
             }
             return try Certificate(derRepresentation: der)

@@ -15,7 +15,7 @@ struct RawVerify: AsyncParsableCommand {
     @Option(name: .long, help: "Public key PEM file (PUBLIC KEY).")
     var pub: String
 
-    @Option(name: .long, help: "Signature, base64 (standard alphabet, padded).")
+    @Option(name: .long, help: "Signature, base64 (standard alphabet, padded exactly as needed).")
     var sig: String
 
     @OptionGroup var options: AlgorithmOptions
@@ -31,8 +31,10 @@ struct RawVerify: AsyncParsableCommand {
         let publicKey = try KeyFiles.publicKey(at: pub)
         let (algorithm, sm2ID) = try options.resolve(for: publicKey.keyType)
         let trimmed = sig.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty, let signature = Data(base64Encoded: trimmed) else {
-            throw CLIError.badInput("the signature is not valid base64", code: "cli.signature.not_base64")
+        guard !trimmed.isEmpty, let signature = try? Base64.decode(trimmed) else {
+            throw CLIError.badInput(
+                "the signature is not valid base64 (standard alphabet, padding exactly as needed)",
+                code: "cli.signature.not_base64")
         }
         let message = try InputSource(file).readAll()
         let valid: Bool

@@ -80,6 +80,48 @@ import Testing
         #expect(signer.signingCertificateV2?.matches(impostor.certificate) == false)
     }
 
+    /// `der` with SignerInfo 0's signedAttrs `[0]` element replaced by `rewrite(element)` (the
+    /// enclosing structures re-encoded around it; the signature is left as it is).
+    static func rewritingSignedAttributes(
+        in der: [UInt8], _ rewrite: (CMSDER.Element) throws -> [UInt8]
+    ) throws -> [UInt8] {
+        let fields = try CMSBuilder.signedDataFields(der)
+        let infosField = try #require(fields.last)
+        var infos = try CMSDER.elements(infosField.content).map { Array($0.encoded) }
+        var parts = try CMSDER.elements(try CMSDER.single(infos[0][...], tag: 0x30, what: "SignerInfo").content)
+            .map { ($0, Array($0.encoded)) }
+        let index = try #require(parts.firstIndex { $0.0.tag == 0xA0 })
+        parts[index].1 = try rewrite(parts[index].0)
+        infos[0] = CMSDER.sequence(parts.map(\.1))
+        let signedData = CMSDER.sequence(
+            fields.dropLast().map { Array($0.encoded) } + [CMSDER.tlv(0x31, infos.flatMap { $0 })])
+        return CMSDER.sequence([try CMSDER.oid(CMSAlgorithms.signedData), CMSDER.tlv(0xA0, signedData)])
+    }
+
+    @Test("SignedAttributes that are not DER (unsorted SET OF, non-minimal length) are refused")
+    func nonDERSignedAttributesAreRefused() async throws {
+        let pki = try TestPKI(algorithm: .p256)
+        let der = try await CMSTestSupport.sign(pki, detached: false)
+        // The DER original parses and verifies.
+        let original = try CMSSignedData(derRepresentation: der)
+        #expect(original.signers[0].verifySignature(content: nil, sm2ID: pki.sm2ID) == .valid)
+        let unsorted = try Self.rewritingSignedAttributes(in: der) { attributes in
+            let elements = try CMSDER.elements(attributes.content).map { Array($0.encoded) }
+            #expect(elements.count > 1)
+            return CMSDER.tlv(0xA0, elements.reversed().flatMap { $0 })
+        }
+        let stretched = try Self.rewritingSignedAttributes(in: der) { attributes in
+            let length = attributes.content.count
+            return [0xA0, 0x84, 0, 0, UInt8(length >> 8), UInt8(length & 0xFF)] + attributes.content
+        }
+        for variant in [unsorted, stretched] {
+            #expect(variant != der)
+            #expect(throws: CMSError.malformedDER("SignedAttributes of signer 1 are not DER")) {
+                try CMSSignedData(derRepresentation: variant)
+            }
+        }
+    }
+
     @Test func duplicatedSignedAttributeIsRefused() async throws {
         let pki = try TestPKI(algorithm: .p256)
         let der = try await CMSTestSupport.sign(pki, detached: false)

@@ -163,6 +163,52 @@ import Testing
         _ = try? Certificate(derRepresentation: flipped)
     }
 
+    /// `der` (a SEQUENCE with a two-byte long-form length) with its outer length re-encoded in
+    /// the non-minimal four-byte form: `30 82 xx xx` becomes `30 84 00 00 xx xx`.
+    static func nonMinimalOuterLength(_ der: [UInt8]) throws -> [UInt8] {
+        try #require(der.count > 4 && der[0] == 0x30 && der[1] == 0x82)
+        return [0x30, 0x84, 0x00, 0x00] + der[2...]
+    }
+
+    @Test("non-DER certificates and CRLs are refused (DER, PEM), naming the structure")
+    func nonDEREncodingsAreRefused() throws {
+        var pki = try TestPKI()
+        let der = pki.leaf.certificate.derRepresentation
+        let stretched = try Self.nonMinimalOuterLength(der)
+        let expected = CryptoError.malformedDER(what: "Certificate: not DER")
+        #expect(X509TestSupport.cryptoError { _ = try Certificate(derRepresentation: stretched) } == expected)
+        let pem = PEMDocument(label: "CERTIFICATE", der: stretched).pemString
+        #expect(X509TestSupport.cryptoError { _ = try Certificate(pemRepresentation: pem) } == expected)
+        #expect(X509TestSupport.cryptoError { _ = try Certificate.parseBundle(pemRepresentation: pem) } == expected)
+        // A non-minimal length inside tbsCertificate (its own SEQUENCE header).
+        let tbs = try #require(der.count > 8 && der[4] == 0x30 && der[5] == 0x82 ? der : nil)
+        let inner = Array(tbs[0..<4]) + [0x30, 0x84, 0x00, 0x00] + tbs[6...]
+        let innerFixed = try Self.withOuterLength(inner)
+        #expect(X509TestSupport.cryptoError { _ = try Certificate(derRepresentation: innerFixed) } == expected)
+        // CRLs.
+        pki.revoke(pki.leaf.certificate.serialNumber)
+        let crl = try pki.crl().derRepresentation
+        let crlExpected = CryptoError.malformedDER(what: "CertificateList: not DER")
+        let stretchedCRL = try Self.nonMinimalOuterLength(crl)
+        #expect(
+            X509TestSupport.cryptoError { _ = try CertificateRevocationList(derRepresentation: stretchedCRL) }
+                == crlExpected)
+        let crlPEM = PEMDocument(label: "X509 CRL", der: stretchedCRL).pemString
+        #expect(
+            X509TestSupport.cryptoError { _ = try CertificateRevocationList(pemRepresentation: crlPEM) }
+                == crlExpected)
+        // The DER originals still parse.
+        #expect(try Certificate(derRepresentation: der) == pki.leaf.certificate)
+        #expect(try CertificateRevocationList(derRepresentation: crl).derRepresentation == crl)
+    }
+
+    /// `der` (`30 82 xx xx` + content) with its outer two-byte length recomputed for its content.
+    static func withOuterLength(_ der: [UInt8]) throws -> [UInt8] {
+        try #require(der.count > 4 && der[0] == 0x30 && der[1] == 0x82)
+        let length = der.count - 4
+        return [0x30, 0x82, UInt8(length >> 8), UInt8(length & 0xFF)] + der[4...]
+    }
+
     @Test func pemFramingAndLabelsAreChecked() throws {
         let pki = try TestPKI()
         let pem = pki.leaf.certificate.pemRepresentation

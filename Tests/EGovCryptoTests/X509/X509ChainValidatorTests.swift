@@ -177,6 +177,31 @@ import Testing
         #expect(validate(pki, leaf: other, crls: [crl]).isValid)
     }
 
+    @Test("of two CRLs of one issuer with the same thisUpdate, the higher cRLNumber decides, in either order")
+    func newestCRLWinsWhateverTheOrder() throws {
+        var pki = try TestPKI()
+        let old = try pki.crl(crlNumber: 1)
+        pki.revoke(pki.leaf.certificate.serialNumber)
+        let new = try pki.crl(crlNumber: 2)
+        #expect(old.thisUpdate == new.thisUpdate)
+        #expect(validate(pki, crls: [old, new]).failure == .revoked)
+        #expect(validate(pki, crls: [new, old]).failure == .revoked)
+        // Without the revocation in the newer CRL, the older listing no longer counts.
+        let (listing, clean) = (try pki.crl(crlNumber: 3), try TestPKI.crl(of: pki, crlNumber: 4))
+        #expect(validate(pki, crls: [listing, clean]).isValid)
+        #expect(validate(pki, crls: [clean, listing]).isValid)
+        // Equal numbers: the later thisUpdate decides.
+        let earlier = try TestPKI.crl(of: pki, at: reference - 3_600, crlNumber: 5)
+        let later = try pki.crl(crlNumber: 5)
+        #expect(validate(pki, crls: [earlier, later]).failure == .revoked)
+        #expect(validate(pki, crls: [later, earlier]).failure == .revoked)
+        // CRLs of other issuers are all kept (one per issuer).
+        let rootCRL = try TestPKI.crl(of: pki, issuer: pki.root, crlNumber: 9)
+        #expect(validate(pki, crls: [rootCRL, old, new], revocation: .fullChain).failure == .revoked)
+        #expect(validate(pki, crls: [new, rootCRL, old], revocation: .fullChain).failure == .revoked)
+        #expect(validate(pki, crls: [rootCRL, clean], revocation: .fullChain).isValid)
+    }
+
     @Test func sm2CRLSignedWithAnotherIDIsRejected() throws {
         let pki = try TestPKI(algorithm: .sm2)
         // A CRL signed by the right key but with a different distinguishing ID.
@@ -467,5 +492,16 @@ import Testing
             pki.leaf.certificate, trustAnchors: [pki.intermediate.certificate], at: TestPKI.referenceDate)
         #expect(accepted.isValid)
         #expect(accepted.chain.count == 2)
+    }
+}
+
+extension TestPKI {
+    /// A CRL of `pki` that lists none of its recorded revocations.
+    static func crl(
+        of pki: TestPKI, at date: Date = TestPKI.referenceDate, issuer: Issued? = nil, crlNumber: Int
+    ) throws -> CertificateRevocationList {
+        let signer = issuer ?? pki.intermediate
+        return try CRLBuilder(thisUpdate: date, nextUpdate: date + 7 * 86_400, crlNumber: crlNumber)
+            .sign(issuer: signer.certificate, key: signer.privateKey, sm2ID: pki.sm2ID)
     }
 }
