@@ -47,7 +47,8 @@ private func snippet_Documentation_ECertificates_70(licence: CredentialType, gov
     let registry = IssuerRegistry([
         .init(identifier: "https://iam.gov.mo", name: [.zhHant: "市政署", .pt: "IAM", .en: "IAM"],
               credentialTypes: [licence.vct],
-              keySource: .certificates(trustAnchors: governmentRoots))   // or .keys(pinned JWKS)
+              keySource: .certificates(trustAnchors: governmentRoots),   // or .keys(pinned JWKS)
+              certificateBinding: .organizationIdentifier("NTRMO-IAM"))  // default: SAN URI == iss
     ])
     let verifier = CredentialVerifier(
         registry: registry,
@@ -57,8 +58,8 @@ private func snippet_Documentation_ECertificates_70(licence: CredentialType, gov
     // result.isValid, result.claims (only what was disclosed), result.holderBound, result.status
 }
 
-// Documentation/ECertificates.md, line 97
-private func snippet_Documentation_ECertificates_97(statusLists: StatusListIssuer, reference: StatusReference) async throws {
+// Documentation/ECertificates.md, line 124
+private func snippet_Documentation_ECertificates_124(statusLists: StatusListIssuer, reference: StatusReference) async throws {
     try await statusLists.suspend(reference, reason: "inspection pending")
     try await statusLists.reinstate(reference)                      // suspended → valid
     try await statusLists.revoke(reference, reason: "licence withdrawn")   // final
