@@ -103,7 +103,7 @@ public struct JSONParseError: EGovError, Equatable {
             case "\"": text += "\\\""
             case "\\": text += "\\\\"
             case "\n": text += "\\n"
-            case " "..."~": text.unicodeScalars.append(scalar)
+            case _ where (0x20...0x7E).contains(scalar.value): text.unicodeScalars.append(scalar)
             default: text += "\\u{\(String(scalar.value, radix: 16))}"
             }
         }

@@ -112,7 +112,7 @@ public enum EvidenceChain {
         do {
             _ = try JSONValue.parse(bytes, limits: .init(maximumBytes: Int.max, maximumDepth: 8))
         } catch {
-            let line = 1 + bytes.prefix(min(error.offset, bytes.count)).count { $0 == 0x0A }
+            let line = 1 + bytes.prefix(error.offset).filter { $0 == 0x0A }.count
             throw .invalidEvidenceJSON(line: line, error: error)
         }
         do {
