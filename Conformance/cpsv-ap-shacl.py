@@ -5,8 +5,9 @@ Usage: python3 cpsv-ap-shacl.py EXPORT.jsonld SHAPES.ttl
 No network: the remote CPSV-AP context that the export names is replaced by the local excerpt
 cpsv-ap/cpsv-ap-context-classes.jsonld (the class terms of the official 3.2.0 context, the only
 terms of it the export uses: every property is a compact IRI with a prefix the export declares).
-Prints the number of focus nodes per class, the number of violations, and each violation; exits 1
-if there is any violation.
+Refuses an export whose top-level object has members besides @context and @graph (its triples
+would be in a named graph). Prints the number of focus nodes per class, the number of violations,
+and each violation; exits 1 if there is any violation.
 """
 
 import json
@@ -27,6 +28,13 @@ def main(path: str, shapes_path: str) -> int:
     contexts = document["@context"] if isinstance(document["@context"], list) else [document["@context"]]
     if CONTEXT_URL not in contexts:
         print(f"the export does not name the CPSV-AP 3.2.0 context {CONTEXT_URL}")
+        return 1
+    # A top-level member beside @context and @graph makes @graph a named graph (JSON-LD 1.1), which
+    # validators reading the default graph ignore; rdflib merges it into the default graph, so
+    # check the shape here.
+    extra = sorted(set(document) - {"@context", "@graph"})
+    if extra:
+        print(f"top-level members besides @context and @graph make the graph a named graph: {extra}")
         return 1
     document["@context"] = [local if item == CONTEXT_URL else item for item in contexts]
     data = rdflib.Graph().parse(data=json.dumps(document), format="json-ld")

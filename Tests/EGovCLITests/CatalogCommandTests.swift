@@ -69,3 +69,33 @@ struct CatalogCommandTests {
         #expect(schema.stdout.contains("GovernmentService"))
     }
 }
+
+@Suite("egov catalog: strict input and IRI-safe identifiers")
+struct CatalogStrictCommandTests {
+    @Test("a duplicate member exits 65; an identifier that would break an IRI fails validation and export")
+    func strictInput() async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let text = try String(contentsOfFile: CatalogCommandTests.sample, encoding: .utf8)
+        let duplicated = text.replacingOccurrences(
+            of: #""competentAuthorities": [\#n        "IAM","#,
+            with: #""competentAuthorities": ["IAM"], "competentAuthorities": [\#n        "IAM","#)
+        #expect(duplicated != text, "the sample's shape changed; update this test")
+        try dir.write("duplicated.json", duplicated)
+        let validate = try await CLIRunner.egov(["catalog", "validate", dir.path("duplicated.json")])
+        #expect(validate.status == 65, "\(validate.stdout)\(validate.stderr)")
+        #expect(try validate.errorJSON()["reason"]?.contains("competentAuthorities") == true, "\(validate.stderr)")
+
+        let spaced = text.replacingOccurrences(of: #""IAM""#, with: #""IAM 2""#)
+        try dir.write("spaced.json", spaced)
+        let invalid = try await CLIRunner.egov(["catalog", "validate", dir.path("spaced.json")])
+        #expect(invalid.status == 1, "\(invalid.stdout)\(invalid.stderr)")
+        let errors = try #require(try invalid.json()["errors"] as? [[String: Any]])
+        #expect(errors.contains { $0["code"] as? String == "catalog.validation.invalid_identifier" }, "\(errors)")
+        for format in ["cpsv-ap", "schema-org"] {
+            let export = try await CLIRunner.egov(["catalog", "export", "--format", format, dir.path("spaced.json")])
+            #expect(export.status == 65, "\(format): \(export.stdout)\(export.stderr)")
+            #expect(!export.stdout.contains("urn:egovkit:organisation:IAM 2"))
+        }
+    }
+}

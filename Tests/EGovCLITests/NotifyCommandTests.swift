@@ -76,3 +76,44 @@ struct NotifyEvidenceCommandTests {
         #expect(wrongKey.status == 1)
     }
 }
+
+@Suite("egov notify: strict JSON input")
+struct NotifyStrictJSONCommandTests {
+    @Test("a template or evidence file with a duplicate member exits 65 naming the member")
+    func duplicateMembers() async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let duplicated = NotifyCommandTests.template.replacingOccurrences(
+            of: #"{"id":"licence-decision","#, with: #"{"id":"licence-decision","id":"other","#)
+        #expect(duplicated != NotifyCommandTests.template)
+        try dir.write("t.json", duplicated)
+        try dir.write("d.json", #"{"licence_number":"IAM-2026-0001","deadline":"2026-12-01"}"#)
+        let render = try await CLIRunner.egov([
+            "notify", "render", "--template", dir.path("t.json"), "--locale", "en", "--data", dir.path("d.json"),
+            "--channel", "sms",
+        ])
+        #expect(render.status == 65, "\(render.stdout)\(render.stderr)")
+        #expect(try render.errorJSON()["error"] == "notifications.template.invalid_json")
+        #expect(try render.errorJSON()["reason"]?.contains(#""id""#) == true, "\(render.stderr)")
+
+        let key = try PrivateKey.generate(.p256).signingKey(for: .es256)
+        let body = EvidenceRecord.Body(
+            sequence: 0, eventType: EvidenceEventType.submissionAcceptance.rawValue,
+            timeMilliseconds: 1_767_225_600_000, issuer: "https://iam.gov.mo", sender: "IAM", recipient: "acct-1",
+            messageID: "notice-1", contentDigest: String(repeating: "ab", count: 32), channel: .inbox,
+            deliveryID: "notice-1#inbox", previousHash: "")
+        let record = try await EvidenceChain.makeRecord(body, after: nil, key: key)
+        let line = try EvidenceChain.exportJSONLines([record]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let twice = line.replacingOccurrences(of: #""sequence":0,"#, with: #""sequence":0,"sequence":0,"#)
+        #expect(twice != line)
+        try dir.write("key.pub", key.publicKey.pemRepresentation)
+        try dir.write("array.json", "[\(twice)]")
+        let array = try await CLIRunner.egov(["notify", "evidence", "verify", "--key", dir.path("key.pub"), dir.path("array.json")])
+        #expect(array.status == 65, "\(array.stdout)\(array.stderr)")
+        #expect(try array.errorJSON()["error"] == "notifications.evidence.invalid_json")
+        try dir.write("lines.jsonl", twice + "\n")
+        let lines = try await CLIRunner.egov(["notify", "evidence", "verify", "--key", dir.path("key.pub"), dir.path("lines.jsonl")])
+        #expect(lines.status == 65, "\(lines.stdout)\(lines.stderr)")
+        #expect(try lines.errorJSON()["error"] == "notifications.evidence.invalid_json")
+    }
+}

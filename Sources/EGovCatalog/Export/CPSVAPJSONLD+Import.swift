@@ -144,7 +144,8 @@ private struct Reader {
 
     mutating func catalogue(_ document: JSONValue) throws(CatalogError) -> Catalogue {
         let root = try object(document, "$")
-        var catalogue = Catalogue(version: try string(root["egov:catalogueVersion"], "$.egov:catalogueVersion"))
+        var catalogue = Catalogue()
+        var versions: [String] = []
         for (index, item) in try array(root["@graph"], "$.@graph").enumerated() {
             let path = "$.@graph[\(index)]"
             let node = try object(item, path)
@@ -163,10 +164,23 @@ private struct Reader {
                 catalogue.services.append(try service(node, path))
             case "Concept", "Location":
                 continue  // vocabulary nodes the export adds for the shapes; nothing to import
+            case "dcat:Catalog":
+                guard node["@id"] == .string(CPSVAPJSONLD.catalogueNode) else {
+                    throw fail("\(path).@id", "expected \(CPSVAPJSONLD.catalogueNode)")
+                }
+                versions.append(try string(node["egov:catalogueVersion"], "\(path).egov:catalogueVersion"))
             default:
                 throw fail("\(path).@type", "unsupported node type")
             }
         }
+        // Any member beside @context and @graph would make the graph a named graph.
+        if let extra = root.keys.filter({ $0 != "@context" && $0 != "@graph" }).sorted().first {
+            throw fail("$.\(extra)", "unexpected top-level member")
+        }
+        guard versions.count == 1, let version = versions.first else {
+            throw fail("$.@graph", "expected exactly one dcat:Catalog node")
+        }
+        catalogue.version = version
         return catalogue
     }
 

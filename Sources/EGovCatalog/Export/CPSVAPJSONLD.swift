@@ -31,6 +31,16 @@ import Foundation
 /// conforms to SEMIC's CPSV-AP 3.2.0 SHACL shapes: see `Conformance/cpsv-ap-shacl.sh` and
 /// Documentation/Conformance.md.
 ///
+/// Every triple is in the default graph: the top-level object has only `@context` and `@graph`,
+/// and the catalogue's own version is on a `dcat:Catalog` node of the graph
+/// (`{"@id": "urn:egovkit:catalogue", "@type": "dcat:Catalog", "egov:catalogueVersion": …}`; the
+/// CPSV-AP shapes do not constrain `dcat:Catalog`). A member beside `@graph` would make the graph
+/// a named graph under JSON-LD 1.1.
+///
+/// Identifiers become parts of node IRIs (`urn:egovkit:organisation:<id>`), so the export throws
+/// ``CatalogError/invalidIRI(path:)`` rather than write an identifier that is not IRI-safe
+/// (``IRISafety``) or an address that is not an IRI; ``CatalogueValidator`` reports the same values.
+///
 /// ``importCatalogue(_:)`` reads what ``export(_:spatial:)`` writes; it is not a general JSON-LD
 /// processor (no context resolution, expansion or framing). On import, `requires` links come
 /// before `related` links.
@@ -64,6 +74,9 @@ public enum CPSVAPJSONLD {
     /// The concept scheme of service statuses; `adms:status` is `<this>/active` and so on.
     public static let serviceStatusScheme = extensionNamespace + "service-status"
 
+    /// The IRI of the catalogue node, which carries the catalogue's version.
+    public static let catalogueNode = "urn:egovkit:catalogue"
+
     static func node(_ kind: String, _ id: String) -> String { "urn:egovkit:\(kind):\(id)" }
 
     /// Multilingual text as language-tagged values, sorted by tag.
@@ -82,7 +95,12 @@ public enum CPSVAPJSONLD {
     ///   - catalogue: the catalogue.
     ///   - spatial: the administrative region every organisation covers (`dct:spatial`, which the
     ///     shapes require); Macao unless given.
-    public static func export(_ catalogue: Catalogue, spatial: String = macaoSpatial) -> JSONValue {
+    /// - Throws: ``CatalogError/invalidIRI(path:)`` naming the first identifier or address that
+    ///   cannot be written into an IRI (the path `spatial` for the `spatial` argument).
+    public static func export(_ catalogue: Catalogue, spatial: String = macaoSpatial) throws(CatalogError)
+        -> JSONValue
+    {
+        try checkIRIs(catalogue, spatial: spatial)
         var graph: [JSONValue] = []
         for organisation in catalogue.organisations {
             var object: [String: JSONValue] = [
@@ -114,15 +132,27 @@ public enum CPSVAPJSONLD {
         }
         for service in catalogue.services { graph.append(exportService(service)) }
         graph.append(contentsOf: vocabularyNodes(catalogue, spatial: spatial))
+        graph.append(
+            .object([
+                "@id": .string(catalogueNode), "@type": .string("dcat:Catalog"),
+                "egov:catalogueVersion": .string(catalogue.version),
+            ]))
         return .object([
             "@context": .array([
                 .string(contextURI),
                 .object(
                     prefixes.mapValues { .string($0) }.merging(["egov": .string(extensionNamespace)]) { a, _ in a }),
             ]),
-            "egov:catalogueVersion": .string(catalogue.version),
             "@graph": .array(graph),
         ])
+    }
+
+    /// Throws for the first value the document would write into an IRI that is not IRI-safe.
+    static func checkIRIs(_ catalogue: Catalogue, spatial: String) throws(CatalogError) {
+        guard IRISafety.isIRIReference(spatial) else { throw .invalidIRI(path: "spatial") }
+        if let issue = CatalogueValidator.iriIssues(catalogue, forExport: true).first {
+            throw .invalidIRI(path: issue.path)
+        }
     }
 
     /// The concept and location nodes the shapes need typed: channel types and statuses (all of
@@ -166,12 +196,14 @@ public enum CPSVAPJSONLD {
 
     /// The JSON-LD document of a catalogue, serialised as canonical JSON (RFC 8785) bytes.
     ///
-    /// - Throws: ``CatalogError/encodingFailed(detail:)``.
+    /// - Throws: ``CatalogError/invalidIRI(path:)`` (see ``export(_:spatial:)``) or
+    ///   ``CatalogError/encodingFailed(detail:)``.
     public static func exportData(_ catalogue: Catalogue, spatial: String = macaoSpatial) throws(CatalogError)
         -> Data
     {
+        let document = try export(catalogue, spatial: spatial)
         do {
-            return Data(try CanonicalJSON.serialize(export(catalogue, spatial: spatial)))
+            return Data(try CanonicalJSON.serialize(document))
         } catch {
             throw .encodingFailed(detail: error.reason)
         }

@@ -18,12 +18,22 @@ public enum CatalogueJSON {
 
     /// Decodes a catalogue from native JSON.
     ///
+    /// The document is first read by EGovCore's strict parser (``JSONValue/parse(_:limits:)``), so
+    /// duplicate member names, invalid UTF-8 and lone surrogate escapes are refused rather than
+    /// resolved silently by the decoder.
+    ///
     /// - Throws: ``CatalogError/tooLarge(limit:)`` if `data` exceeds `maximumBytes`, or
-    ///   ``CatalogError/malformed(detail:)`` naming the coding path of the first problem.
+    ///   ``CatalogError/malformed(detail:)`` with the strict parser's reason (what, which member,
+    ///   byte offset) or naming the coding path of the first problem.
     public static func decode(_ data: Data, maximumBytes: Int = Catalogue.maximumBytes) throws(CatalogError)
         -> Catalogue
     {
         guard data.count <= maximumBytes else { throw .tooLarge(limit: maximumBytes) }
+        do {
+            _ = try JSONValue.parse(data, limits: JSONValue.Limits(maximumBytes: maximumBytes, maximumDepth: 64))
+        } catch {
+            throw .malformed(detail: error.reason)
+        }
         do {
             return try JSONDecoder().decode(Catalogue.self, from: data)
         } catch let error as DecodingError {

@@ -10,7 +10,11 @@ public enum SchemaOrgExport {
     public static let contextURI = "https://schema.org"
 
     /// The catalogue as a JSON-LD `@graph` of `GovernmentService` nodes.
-    public static func export(_ catalogue: Catalogue) -> JSONValue {
+    ///
+    /// - Throws: ``CatalogError/invalidIRI(path:)`` rather than write an identifier that is not
+    ///   IRI-safe into a node IRI (see ``CPSVAPJSONLD/export(_:spatial:)``).
+    public static func export(_ catalogue: Catalogue) throws(CatalogError) -> JSONValue {
+        try CPSVAPJSONLD.checkIRIs(catalogue, spatial: CPSVAPJSONLD.macaoSpatial)
         let services: [JSONValue] = catalogue.services.map { service in
             var node: [String: JSONValue] = [
                 "@type": .string("GovernmentService"),

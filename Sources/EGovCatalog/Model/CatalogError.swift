@@ -12,6 +12,10 @@ public enum CatalogError: EGovError, Equatable {
     case encodingFailed(detail: String)
     /// A JSON-LD document does not follow the CPSV-AP shape this module writes; `path` locates it.
     case unsupportedJSONLD(path: String, detail: String)
+    /// An identifier or address at `path` (a JSON path into the native form, or `spatial`) cannot be
+    /// written into an IRI as it is (see ``IRISafety``); ``CatalogueValidator`` reports it as
+    /// `catalog.validation.invalid_identifier` or `catalog.validation.invalid_url`.
+    case invalidIRI(path: String)
 
     /// A stable machine-readable code.
     public var code: String {
@@ -21,6 +25,7 @@ public enum CatalogError: EGovError, Equatable {
         case .resourceMissing: "catalog.load.resource_missing"
         case .encodingFailed: "catalog.export.encoding_failed"
         case .unsupportedJSONLD: "catalog.jsonld.unsupported"
+        case .invalidIRI: "catalog.export.invalid_iri"
         }
     }
 
@@ -32,6 +37,7 @@ public enum CatalogError: EGovError, Equatable {
         case .resourceMissing: "the sample catalogue resource is missing from the bundle"
         case .encodingFailed(let detail): "the catalogue could not be encoded: \(detail)"
         case .unsupportedJSONLD(let path, let detail): "unsupported JSON-LD at \(path): \(detail)"
+        case .invalidIRI(let path): "the value at \(path) cannot be written into an IRI; validate the catalogue"
         }
     }
 }

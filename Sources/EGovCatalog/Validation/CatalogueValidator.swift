@@ -21,6 +21,14 @@ import EGovCore
 ///   three uppercase letters.
 /// - `catalog.validation.invalid_url`: a channel or legal resource address is not `http(s)://…`.
 /// - `catalog.validation.requires_cycle`: `requires` links between services form a cycle.
+/// - `catalog.validation.invalid_identifier`: an organisation, event, service, rule, criterion or
+///   evidence type identifier is not IRI-safe (``IRISafety``: ASCII letters, digits and
+///   `-._~!$&'()*+,;=:@` only), so the exports could not write it into a node IRI.
+/// - `catalog.validation.no_evidence`: a requirement lists no evidence type, so it could never be
+///   satisfied (any one of its evidence types suffices).
+///
+/// A channel, contact page or legal resource address must be an `http(s)://` URL that is also a
+/// valid IRI (no whitespace, none of `<>"{}|\^` and `` ` ``, well-formed `%` escapes).
 public struct CatalogueValidator: Sendable {
     /// The languages every title, description and organisation name must have.
     public var requiredLanguages: [LanguageTag]
@@ -32,7 +40,8 @@ public struct CatalogueValidator: Sendable {
 
     /// Validates a catalogue.
     ///
-    /// - Returns: every issue found, in document order; empty if the catalogue is valid.
+    /// - Returns: every issue found, in document order within each group (the main rules, then
+    ///   identifiers, then cycles); empty if the catalogue is valid.
     public func validate(_ catalogue: Catalogue) -> [CatalogueIssue] {
         var issues: [CatalogueIssue] = []
         func add(_ code: String, _ path: String, _ message: String) {
@@ -59,6 +68,9 @@ public struct CatalogueValidator: Sendable {
                 add("duplicate_id", "\(path).id", "the organisation identifier is used twice")
             }
             languages(organisation.name, "\(path).name")
+            if let url = organisation.contactPoint?.url, !Self.isHTTPURL(url) {
+                add("invalid_url", "\(path).contactPoint.url", "the address must be an http(s) URL")
+            }
         }
         var seenEvents: Set<EventID> = []
         for (index, event) in catalogue.events.enumerated() {
@@ -118,6 +130,11 @@ public struct CatalogueValidator: Sendable {
             for (position, requirement) in service.requirements.enumerated() {
                 let requirementPath = "\(path).requirements[\(position)]"
                 languages(requirement.name, "\(requirementPath).name")
+                if requirement.evidenceTypes.isEmpty {
+                    add(
+                        "no_evidence", "\(requirementPath).evidenceTypes",
+                        "a requirement needs at least one evidence type; any one of them satisfies it")
+                }
                 for (index, criterion) in requirement.criteria.enumerated() {
                     let criterionPath = "\(requirementPath).criteria[\(index)]"
                     if !seenCriteria.insert(criterion.id).inserted {
@@ -175,6 +192,7 @@ public struct CatalogueValidator: Sendable {
                 add("invalid_date", "\(path).effectiveUntil", "the end date is before the start date")
             }
         }
+        issues.append(contentsOf: Self.iriIssues(catalogue, forExport: false))
         issues.append(contentsOf: cycleIssues(catalogue))
         return issues
     }
@@ -261,7 +279,7 @@ public struct CatalogueValidator: Sendable {
     }
 
     static func isHTTPURL(_ text: String) -> Bool {
-        (text.hasPrefix("https://") || text.hasPrefix("http://")) && !text.contains(where: \.isWhitespace)
+        (text.hasPrefix("https://") || text.hasPrefix("http://")) && IRISafety.isIRIReference(text)
             && text.count > 8
     }
 

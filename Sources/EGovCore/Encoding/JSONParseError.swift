@@ -35,11 +35,19 @@ public struct JSONParseError: EGovError, Equatable {
     public let kind: Kind
     /// The byte offset in the input where the problem was found.
     public let offset: Int
+    /// The repeated member name, for ``Kind/duplicateKey``; otherwise `nil`.
+    public let memberName: String?
 
     /// Creates a parse error.
-    public init(kind: Kind, offset: Int) {
+    public init(kind: Kind, offset: Int, memberName: String? = nil) {
         self.kind = kind
         self.offset = offset
+        self.memberName = memberName
+    }
+
+    /// Equal when the kind and the offset are: the member name follows from the input at that offset.
+    public static func == (lhs: JSONParseError, rhs: JSONParseError) -> Bool {
+        lhs.kind == rhs.kind && lhs.offset == rhs.offset
     }
 
     /// A stable machine-readable code.
@@ -77,8 +85,29 @@ public struct JSONParseError: EGovError, Equatable {
             case .invalidEscape: "invalid escape sequence in string"
             case .loneSurrogate: "\\u escape encodes an unpaired surrogate"
             case .controlCharacterInString: "unescaped control character in string"
-            case .duplicateKey: "duplicate object member name"
+            case .duplicateKey: "duplicate object member name" + (memberName.map { " " + Self.quoted($0) } ?? "")
             }
         return "\(what) at byte offset \(offset)"
+    }
+
+    /// A member name for a reason: quoted, at most 64 characters (then `…`), with quotes,
+    /// backslashes and anything outside printable ASCII escaped, so a hostile name cannot forge
+    /// log lines.
+    static func quoted(_ name: String) -> String {
+        var text = "\""
+        for (index, scalar) in name.unicodeScalars.enumerated() {
+            if index == 64 {
+                text += "…"
+                break
+            }
+            switch scalar {
+            case "\"": text += "\\\""
+            case "\\": text += "\\\\"
+            case "\n": text += "\\n"
+            case _ where (0x20...0x7E).contains(scalar.value): text.unicodeScalars.append(scalar)
+            default: text += "\\u{\(String(scalar.value, radix: 16))}"
+            }
+        }
+        return text + "\""
     }
 }

@@ -80,7 +80,9 @@ struct JSONParser {
             let keyOffset = position
             guard try peek() == UInt8(ascii: "\"") else { throw fail(.unexpectedCharacter) }
             let key = try parseString()
-            guard members[key] == nil else { throw fail(.duplicateKey, at: keyOffset) }
+            guard members[key] == nil else {
+                throw JSONParseError(kind: .duplicateKey, offset: keyOffset, memberName: key)
+            }
             skipWhitespace()
             guard try peek() == UInt8(ascii: ":") else { throw fail(.unexpectedCharacter) }
             position += 1

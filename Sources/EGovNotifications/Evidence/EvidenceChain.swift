@@ -76,12 +76,22 @@ public enum EvidenceChain {
     /// Parses JSON lines written by ``exportJSONLines(_:)`` (blank lines ignored). Parsing does
     /// not verify: call ``verify(_:key:expectedCount:)`` on the result.
     ///
-    /// - Throws: ``NotificationError/malformedEvidence(line:)``.
+    /// Each line is first read by EGovCore's strict parser, so a duplicate member name (which a
+    /// lenient decoder resolves by keeping one of the values), invalid UTF-8 or a lone surrogate
+    /// escape is refused.
+    ///
+    /// - Throws: ``NotificationError/invalidEvidenceJSON(line:error:)`` for a line that is not
+    ///   strict JSON, or ``NotificationError/malformedEvidence(line:)`` for one that is not a record.
     public static func importJSONLines(_ text: String) throws(NotificationError) -> [EvidenceRecord] {
         let decoder = JSONDecoder()
         var records: [EvidenceRecord] = []
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             if line.allSatisfy(\.isWhitespace) { continue }
+            do {
+                _ = try JSONValue.parse(Array(line.utf8), limits: jsonLimits)
+            } catch {
+                throw .invalidEvidenceJSON(line: index + 1, error: error)
+            }
             guard let record = try? decoder.decode(EvidenceRecord.self, from: Data(line.utf8)) else {
                 throw .malformedEvidence(line: index + 1)
             }
@@ -89,4 +99,29 @@ public enum EvidenceChain {
         }
         return records
     }
+
+    /// Parses evidence records from a JSON array of records or from JSON lines
+    /// (``importJSONLines(_:)``), whichever `text` holds. Parsing does not verify.
+    ///
+    /// - Throws: ``NotificationError/invalidEvidenceJSON(line:error:)`` naming the line of the
+    ///   problem (its byte offset counts from the start of `text` for an array), or
+    ///   ``NotificationError/malformedEvidence(line:)``.
+    public static func importJSON(_ text: String) throws(NotificationError) -> [EvidenceRecord] {
+        guard text.drop(while: \.isWhitespace).hasPrefix("[") else { return try importJSONLines(text) }
+        let bytes = Array(text.utf8)
+        do {
+            _ = try JSONValue.parse(bytes, limits: .init(maximumBytes: Int.max, maximumDepth: 8))
+        } catch {
+            let line = 1 + bytes.prefix(error.offset).filter { $0 == 0x0A }.count
+            throw .invalidEvidenceJSON(line: line, error: error)
+        }
+        do {
+            return try JSONDecoder().decode([EvidenceRecord].self, from: Data(bytes))
+        } catch {
+            throw .malformedEvidence(line: 1)
+        }
+    }
+
+    /// The strict-parser limits for one evidence record.
+    private static let jsonLimits = JSONValue.Limits(maximumBytes: 1 << 20, maximumDepth: 8)
 }

@@ -37,6 +37,10 @@ public enum NotificationError: EGovError, Equatable {
     case evidenceSigningFailed
     /// Exported evidence could not be parsed (line number, 1-based).
     case malformedEvidence(line: Int)
+    /// An evidence line (or, for a JSON array, the line of the problem) is not strict JSON:
+    /// `error` says what (duplicate member name, invalid UTF-8, lone surrogate, …) and at which
+    /// byte offset.
+    case invalidEvidenceJSON(line: Int, error: JSONParseError)
     /// The evidence chain changed while a record was appended; retry.
     case evidenceChainConflict
     /// The durable store failed (database error, unreadable row); carries a ``StoreError``
@@ -62,6 +66,7 @@ public enum NotificationError: EGovError, Equatable {
         case .unknownTransport: "notifications.receipts.unknown_transport"
         case .evidenceSigningFailed: "notifications.evidence.signing_failed"
         case .malformedEvidence: "notifications.evidence.malformed"
+        case .invalidEvidenceJSON: "notifications.evidence.invalid_json"
         case .evidenceChainConflict: "notifications.evidence.chain_conflict"
         case .store: "notifications.store.failure"
         }
@@ -90,6 +95,7 @@ public enum NotificationError: EGovError, Equatable {
         case .unknownTransport: "no receipt key is configured for this transport"
         case .evidenceSigningFailed: "the evidence record could not be encoded or signed"
         case .malformedEvidence(let line): "evidence line \(line) is not a valid evidence record"
+        case .invalidEvidenceJSON(let line, let error): "evidence line \(line) is not strict JSON: \(error.reason)"
         case .evidenceChainConflict: "the evidence chain changed while a record was appended"
         case .store(let error): "the notification store failed: \(error.code): \(error.reason)"
         }

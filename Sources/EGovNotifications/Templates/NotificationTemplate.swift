@@ -1,4 +1,5 @@
 import EGovCore
+import Foundation
 
 /// A versioned, validated notification template with content per channel and locale.
 ///
@@ -242,6 +243,41 @@ public struct NotificationTemplate: Sendable, Hashable, Codable {
         } catch let error as TemplateError {
             throw DecodingError.dataCorrupted(
                 DecodingError.Context(codingPath: decoder.codingPath, debugDescription: error.description))
+        }
+    }
+
+    /// The largest template JSON accepted by ``init(jsonBytes:)``: 1 MiB.
+    public static let maximumJSONBytes = 1 << 20
+
+    /// Parses a template from its JSON form (the `Codable` form) and validates it with
+    /// ``TemplatePolicy/default``.
+    ///
+    /// The text is first read by EGovCore's strict parser, so duplicate member names, invalid
+    /// UTF-8 and lone surrogate escapes are refused rather than resolved silently by the decoder.
+    ///
+    /// - Throws: ``TemplateError/invalidJSON(detail:)`` saying what was wrong and where, or the
+    ///   ``TemplateError`` of a template that decodes but does not validate.
+    public init(jsonBytes: some Collection<UInt8>) throws(TemplateError) {
+        let bytes = Array(jsonBytes)
+        do {
+            _ = try JSONValue.parse(bytes, limits: .init(maximumBytes: Self.maximumJSONBytes, maximumDepth: 16))
+        } catch {
+            throw .invalidJSON(detail: error.reason)
+        }
+        do {
+            self = try JSONDecoder().decode(NotificationTemplate.self, from: Data(bytes))
+        } catch let error as DecodingError {
+            let context: DecodingError.Context? =
+                switch error {
+                case .dataCorrupted(let context), .keyNotFound(_, let context), .typeMismatch(_, let context),
+                    .valueNotFound(_, let context):
+                    context
+                @unknown default: nil
+                }
+            let path = (context?.codingPath ?? []).map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }
+            throw .invalidJSON(detail: "\(context?.debugDescription ?? "undecodable") at $\(path.joined())")
+        } catch {
+            throw .invalidJSON(detail: "not a template")
         }
     }
 

@@ -69,6 +69,9 @@ public enum TemplateError: EGovError, Equatable, Hashable {
     case emptyMessage(channel: NotificationChannel)
     /// The rendered SMS needs more segments than allowed.
     case smsTooLong(segments: Int, limit: Int)
+    /// The template's JSON text is not strict JSON (duplicate member names, invalid UTF-8, a lone
+    /// surrogate, …) or does not decode as a template; `detail` says what and where.
+    case invalidJSON(detail: String)
 
     /// A stable machine-readable code under `notifications.template.`.
     public var code: String {
@@ -103,6 +106,7 @@ public enum TemplateError: EGovError, Equatable, Hashable {
         case .renderedTooLarge: "notifications.template.rendered_too_large"
         case .emptyMessage: "notifications.template.empty_message"
         case .smsTooLong: "notifications.template.sms_too_long"
+        case .invalidJSON: "notifications.template.invalid_json"
         }
     }
 
@@ -154,6 +158,7 @@ public enum TemplateError: EGovError, Equatable, Hashable {
         case .emptyMessage(let channel): "the rendered \(channel.rawValue) body is empty"
         case .smsTooLong(let segments, let limit):
             "the SMS needs \(segments) segments, more than the limit of \(limit)"
+        case .invalidJSON(let detail): "the template is not valid JSON: \(detail)"
         }
     }
 }

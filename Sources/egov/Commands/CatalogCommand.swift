@@ -47,7 +47,12 @@ struct CatalogExport: AsyncParsableCommand {
 
     func run() async throws {
         let catalogue = try CatalogCommand.load(file)
-        let document = format == .cpsvAP ? CPSVAPJSONLD.export(catalogue) : SchemaOrgExport.export(catalogue)
+        let document: JSONValue
+        do {
+            document = format == .cpsvAP ? try CPSVAPJSONLD.export(catalogue) : try SchemaOrgExport.export(catalogue)
+        } catch {
+            throw CLIError.badInput(error.reason, code: error.code)
+        }
         do {
             Output.printText(String(decoding: try CanonicalJSON.serialize(document), as: UTF8.self))
         } catch {

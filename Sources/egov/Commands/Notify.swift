@@ -31,11 +31,9 @@ struct NotifyRender: AsyncParsableCommand {
         let templateBytes = try InputSource(template).readAll(limit: 1 << 20)
         let parsed: NotificationTemplate
         do {
-            parsed = try JSONDecoder().decode(NotificationTemplate.self, from: Data(templateBytes))
-        } catch let error as TemplateError {
-            throw CLIError.badInput(error.reason, code: error.code)
+            parsed = try NotificationTemplate(jsonBytes: templateBytes)
         } catch {
-            throw CLIError.badInput("the template is not valid: \(error)", code: "notifications.template.invalid_json")
+            throw CLIError.badInput(error.reason, code: error.code)
         }
         let personalisation = try JSONFiles.object(at: data)
         let rendered: RenderedMessage
@@ -89,15 +87,9 @@ struct NotifyEvidenceVerify: AsyncParsableCommand {
         let text = try InputSource(file).readText(limit: 64 << 20)
         let records: [EvidenceRecord]
         do {
-            if text.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix("[") {
-                records = try JSONDecoder().decode([EvidenceRecord].self, from: Data(text.utf8))
-            } else {
-                records = try EvidenceChain.importJSONLines(text)
-            }
-        } catch let error as NotificationError {
-            throw CLIError.badInput(error.reason, code: error.code)
+            records = try EvidenceChain.importJSON(text)
         } catch {
-            throw CLIError.badInput("not evidence records", code: "cli.evidence.malformed")
+            throw CLIError.badInput(error.reason, code: error.code)
         }
         let result = EvidenceChain.verify(records, key: verificationKey)
         try Output.printJSON(Result(valid: result.valid, records: records.count, firstInvalid: result.firstInvalidIndex))

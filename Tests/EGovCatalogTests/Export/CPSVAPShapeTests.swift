@@ -55,7 +55,7 @@ struct CPSVAPShapeTests {
     private let nodes: Nodes
 
     init() throws {
-        document = CPSVAPJSONLD.export(try Catalogue.sample())
+        document = try CPSVAPJSONLD.export(try Catalogue.sample())
         nodes = Nodes(document)
     }
 

@@ -38,7 +38,7 @@ struct CatalogExportTests {
         "every property is a compact IRI with a declared prefix; every type is a class term of the 3.2.0 context or CCCEV's Criterion"
     )
     func jsonLDVocabulary() throws {
-        let document = CPSVAPJSONLD.export(try Catalogue.sample())
+        let document = try CPSVAPJSONLD.export(try Catalogue.sample())
         guard case .array(let context)? = document["@context"], case .object(let declared)? = context.last else {
             Issue.record("the context does not end with a prefix object")
             return
@@ -47,11 +47,12 @@ struct CatalogExportTests {
         #expect(declared["dct"] == .string("http://purl.org/dc/terms/"))
         #expect(declared["cpsv"] == .string("http://purl.org/vocab/cpsv#"))
         // Class terms defined by releases/3.2.0/context/cpsv-ap_en.jsonld (SEMICeu/CPSV-AP), and the
-        // one class the CPSV-AP context lacks: CCCEV's Criterion, a compact IRI in the cv namespace.
+        // classes the CPSV-AP context lacks, as compact IRIs: CCCEV's Criterion in the cv namespace
+        // and DCAT's Catalog for the node that carries the catalogue's version.
         let classTerms: Set<String> = [
             "PublicService", "PublicOrganization", "LifeEvent", "BusinessEvent", "Event", "Channel", "Cost",
             "Requirement", "Evidence", "Output", "LegalResource", "ContactPoint", "Rule", "Concept", "Document",
-            "Location", "TemporalEntity", "cv:Criterion",
+            "Location", "TemporalEntity", "cv:Criterion", "dcat:Catalog",
         ]
         var properties: Set<String> = []
         var types: Set<String> = []

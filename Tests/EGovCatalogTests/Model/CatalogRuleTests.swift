@@ -79,7 +79,7 @@ struct CatalogRuleTests {
         let catalogue = try Catalogue.sample()
         let food = try #require(catalogue.services.firstIndex { $0.id.rawValue == "iam.food-beverage-licence" })
         let worker = try #require(catalogue.services.firstIndex { $0.id.rawValue == "dsal.non-resident-worker-permit" })
-        var document = CPSVAPJSONLD.export(catalogue)
+        var document = try CPSVAPJSONLD.export(catalogue)
         // Point the food licence's first fulfils link at the worker permit's rule node.
         let foreign = CPSVAPJSONLD.ruleNode(catalogue.services[worker].id, catalogue.services[worker].rules[0].id)
         guard case .object(var root) = document, case .array(var graph)? = root["@graph"] else {

@@ -105,7 +105,7 @@ import Testing
         #expect(EvidenceChain.verify(imported, key: verification).valid)
         let tampered = text.replacingOccurrences(of: "acct-N-1", with: "acct-N-2")
         #expect(!EvidenceChain.verify(try EvidenceChain.importJSONLines(tampered), key: verification).valid)
-        #expect(throws: NotificationError.malformedEvidence(line: 2)) {
+        #expect(throws: NotificationError.invalidEvidenceJSON(line: 2, error: JSONParseError(kind: .unexpectedCharacter, offset: 1))) {
             try EvidenceChain.importJSONLines("\(text.split(separator: "\n")[0])\n{not json}\n")
         }
     }
