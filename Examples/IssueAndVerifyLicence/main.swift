@@ -25,12 +25,15 @@ let issuer = CredentialIssuer(
 
 let licence = CredentialType(
     vct: "https://credentials.gov.mo/food-establishment-licence",
-    name: [.zhHant: "飲食場所牌照", .pt: "Licença de estabelecimento de comidas", .en: "Food establishment licence"],
+    name: [
+        .zhHant: "飲食場所牌照", .zhHans: "饮食场所牌照", .pt: "Licença de estabelecimento de comidas",
+        .en: "Food establishment licence",
+    ],
     claims: [
-        .init(path: "licence_number", label: [.zhHant: "牌照編號", .pt: "Número da licença", .en: "Licence number"]),
-        .init(path: "holder_name", label: [.zhHant: "持牌人", .pt: "Titular", .en: "Holder"]),
-        .init(path: "valid_until", label: [.zhHant: "有效期至", .pt: "Válida até", .en: "Valid until"]),
-        .init(path: "address", label: [.zhHant: "地址", .pt: "Endereço", .en: "Address"]),
+        .init(path: "licence_number", label: [.zhHant: "牌照編號", .zhHans: "牌照编号", .pt: "Número da licença", .en: "Licence number"]),
+        .init(path: "holder_name", label: [.zhHant: "持牌人", .zhHans: "持牌人", .pt: "Titular", .en: "Holder"]),
+        .init(path: "valid_until", label: [.zhHant: "有效期至", .zhHans: "有效期至", .pt: "Válida até", .en: "Valid until"]),
+        .init(path: "address", label: [.zhHant: "地址", .zhHans: "地址", .pt: "Endereço", .en: "Address"]),
     ], defaultValidity: 365 * 86_400)
 
 // The holder's wallet key (the wallet generates it; the issuer only sees the public JWK).

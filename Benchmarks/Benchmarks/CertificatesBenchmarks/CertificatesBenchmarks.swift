@@ -23,7 +23,8 @@ let benchmarks: @Sendable () -> Void = {
         let claims = Dictionary(
             uniqueKeysWithValues: (0..<10).map { ("claim_\($0)", JSONValue.string("value number \($0)")) })
         let type = CredentialType(vct: vct, name: [.en: "bench"], claims: [])
-        let issuer = CredentialIssuer(issuer: "https://iam.gov.mo", signingKey: issuerKey, keyID: "k", clock: clock)
+        let issuer = CredentialIssuer(
+            issuer: "https://iam.gov.mo", signingKey: issuerKey, keyID: "k", clock: clock, requiredLanguages: [])
         let issued = try runBlocking {
             try await issuer.issue(
                 type: type, claims: claims, holderKey: try holderKey.publicKey.jwk(), validUntil: clock.now() + 86_400,

@@ -18,18 +18,27 @@ public struct CredentialIssuer: Sendable {
     public let certificateChain: [Certificate]?
     /// Allocates status entries, when the credential should be revocable.
     public let statusLists: StatusListIssuer?
+    /// Languages a credential type's name and every claim label must be given in before this issuer
+    /// issues it (wallets and counters display them).
+    public let requiredLanguages: [LanguageTag]
     private let clock: any WallClock
 
     /// Creates an issuer.
+    ///
+    /// - Parameter requiredLanguages: the languages ``issue(type:claims:subject:disclose:holderKey:validUntil:status:revocable:)``
+    ///   requires of the type's name and claim labels; by default ``CredentialType/requiredLanguages``
+    ///   (zh-Hant, zh-Hans, pt, en). Pass `[]` to issue without display metadata.
     public init(
         issuer: String, signingKey: any SigningKey, keyID: String? = nil, certificateChain: [Certificate]? = nil,
-        statusLists: StatusListIssuer? = nil, clock: any WallClock
+        statusLists: StatusListIssuer? = nil, clock: any WallClock,
+        requiredLanguages: [LanguageTag] = CredentialType.requiredLanguages
     ) {
         self.issuer = issuer
         self.signingKey = signingKey
         self.keyID = keyID
         self.certificateChain = certificateChain
         self.statusLists = statusLists
+        self.requiredLanguages = requiredLanguages
         self.clock = clock
     }
 
@@ -54,10 +63,17 @@ public struct CredentialIssuer: Sendable {
     ///   - status: an explicit status reference (e.g. allocated elsewhere); otherwise, with
     ///     `revocable`, one is allocated from ``statusLists``.
     ///   - revocable: allocate a status entry (requires ``statusLists``).
+    /// - Throws: ``SDJWTError/invalidIssuanceInput(_:)`` when the type's name or a claim label lacks
+    ///   one of ``requiredLanguages``.
     public func issue(
         type: CredentialType, claims: [String: JSONValue], subject: String? = nil, disclose: DisclosurePlan? = nil,
         holderKey: JWK? = nil, validUntil: Date? = nil, status: StatusReference? = nil, revocable: Bool = true
     ) async throws -> Issued {
+        let missing = type.missingLanguages(required: requiredLanguages)
+        guard missing.isEmpty else {
+            throw SDJWTError.invalidIssuanceInput(
+                "the credential type's name or claim labels lack " + missing.map(\.rawValue).joined(separator: ", "))
+        }
         let now = Date(timeIntervalSince1970: clock.now().timeIntervalSince1970.rounded(.down))
         let expiry = validUntil ?? type.defaultValidity.map { now.addingTimeInterval($0) }
         var payload = claims

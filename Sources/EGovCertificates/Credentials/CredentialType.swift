@@ -48,10 +48,13 @@ public struct CredentialType: Sendable, Hashable, Codable {
     /// Languages every credential type must name itself in.
     public static let requiredLanguages: [LanguageTag] = [.zhHant, .zhHans, .pt, .en]
 
-    /// Languages missing from the name or from any claim label.
-    public var missingLanguages: [LanguageTag] {
-        var missing = Set(name.missingLanguages(required: Self.requiredLanguages))
-        for claim in claims { missing.formUnion(claim.label.missingLanguages(required: Self.requiredLanguages)) }
-        return Self.requiredLanguages.filter { missing.contains($0) }
+    /// Languages of ``requiredLanguages`` missing from the name or from any claim label.
+    public var missingLanguages: [LanguageTag] { missingLanguages(required: Self.requiredLanguages) }
+
+    /// Languages of `required` missing from the name or from any claim label, in the order given.
+    public func missingLanguages(required: [LanguageTag]) -> [LanguageTag] {
+        var missing = Set(name.missingLanguages(required: required))
+        for claim in claims { missing.formUnion(claim.label.missingLanguages(required: required)) }
+        return required.filter { missing.contains($0) }
     }
 }

@@ -79,7 +79,8 @@ struct CredentialIssue: AsyncParsableCommand {
             let status = try statusURI.map { uri in try StatusReference(index: statusIndex ?? 0, uri: uri) }
             let issuer = CredentialIssuer(
                 issuer: issuer, signingKey: signingKey, keyID: kid,
-                certificateChain: certificates, clock: clock)
+                certificateChain: certificates, clock: clock,
+                requiredLanguages: [])  // the command line issues without display metadata (name: the vct)
             let issued = try await issuer.issue(
                 type: CredentialType(vct: vct, name: [.en: vct], claims: []), claims: subjectClaims, disclose: plan,
                 holderKey: holder, validUntil: try exp.map { try TimeArgument.parse($0, option: "--exp") },

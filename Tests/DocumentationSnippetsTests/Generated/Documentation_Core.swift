@@ -22,8 +22,8 @@ private func snippet_Documentation_Core_29() async throws {
     let id = try ServiceID("svc.food-licence")
 }
 
-// Documentation/Core.md, line 73
-private func snippet_Documentation_Core_73() async throws {
+// Documentation/Core.md, line 94
+private func snippet_Documentation_Core_94() async throws {
     let log = InMemoryAuditLog(hashFunction: HashAlgorithm.sha256, clock: SystemClock())
     _ = try await log.append(AuditEvent(actor: "dsal", action: "consent.used", subject: "consent-123"))
     let result = try await log.verify()     // result.isValid, result.firstInvalidIndex

@@ -22,8 +22,8 @@ private func snippet_Documentation_ECertificates_14() async throws {
     assert(licence.missingLanguages.isEmpty)   // zh-Hant, zh-Hans, pt and en are required
 }
 
-// Documentation/ECertificates.md, line 31
-private func snippet_Documentation_ECertificates_31(sealKey: any SigningKey, clock: any WallClock, auditLog: any AuditLog, licence: CredentialType, holderPublicKey: PublicKey) async throws {
+// Documentation/ECertificates.md, line 37
+private func snippet_Documentation_ECertificates_37(sealKey: any SigningKey, clock: any WallClock, auditLog: any AuditLog, licence: CredentialType, holderPublicKey: PublicKey) async throws {
     let statusLists = try StatusListIssuer(uri: "https://iam.gov.mo/status/licences", signingKey: sealKey,
                                            keyID: "iam-2026", clock: clock, auditLog: auditLog)
     let issuer = CredentialIssuer(issuer: "https://iam.gov.mo", signingKey: sealKey, keyID: "iam-2026",
@@ -35,15 +35,15 @@ private func snippet_Documentation_ECertificates_31(sealKey: any SigningKey, clo
     // issued.credential.serialized:  <issuer JWT>~<disclosure>~<disclosure>~...~
 }
 
-// Documentation/ECertificates.md, line 57
-private func snippet_Documentation_ECertificates_57(issued: CredentialIssuer.Issued, holderSigningKey: any SigningKey, verifierNonce: String, now: Date) async throws {
+// Documentation/ECertificates.md, line 63
+private func snippet_Documentation_ECertificates_63(issued: CredentialIssuer.Issued, holderSigningKey: any SigningKey, verifierNonce: String, now: Date) async throws {
     let presentation = try await SDJWTPresenter().present(
         issued.credential, disclosing: [["licence_number"], ["holder_name"]],
         holderKey: holderSigningKey, audience: "counter:dsal", nonce: verifierNonce, issuedAt: now)
 }
 
-// Documentation/ECertificates.md, line 70
-private func snippet_Documentation_ECertificates_70(licence: CredentialType, governmentRoots: [Certificate], verifierNonce: String, clock: any WallClock, presentation: SDJWT, latestStatusListToken: String) async throws {
+// Documentation/ECertificates.md, line 76
+private func snippet_Documentation_ECertificates_76(licence: CredentialType, governmentRoots: [Certificate], verifierNonce: String, clock: any WallClock, presentation: SDJWT, latestStatusListToken: String) async throws {
     let registry = IssuerRegistry([
         .init(identifier: "https://iam.gov.mo", name: [.zhHant: "市政署", .pt: "IAM", .en: "IAM"],
               credentialTypes: [licence.vct],
@@ -58,8 +58,8 @@ private func snippet_Documentation_ECertificates_70(licence: CredentialType, gov
     // result.isValid, result.claims (only what was disclosed), result.holderBound, result.status
 }
 
-// Documentation/ECertificates.md, line 124
-private func snippet_Documentation_ECertificates_124(statusLists: StatusListIssuer, reference: StatusReference) async throws {
+// Documentation/ECertificates.md, line 130
+private func snippet_Documentation_ECertificates_130(statusLists: StatusListIssuer, reference: StatusReference) async throws {
     try await statusLists.suspend(reference, reason: "inspection pending")
     try await statusLists.reinstate(reference)                      // suspended → valid
     try await statusLists.revoke(reference, reason: "licence withdrawn")   // final

@@ -62,6 +62,27 @@ import Testing
         #expect(Self.licenceType.missingLanguages.isEmpty)
     }
 
+    @Test("an issuer refuses a type whose name or labels lack a required language; the set is configurable")
+    func issuanceRequiresTheLanguages() async throws {
+        let world = try Self.world()
+        let englishOnly = CredentialType(
+            vct: Self.vct, name: [.en: "Food establishment licence"],
+            claims: [.init(path: "licence_number", label: [.zhHant: "牌照編號", .en: "Licence number"])])
+        await #expect(throws: SDJWTError.self) {
+            _ = try await world.issuer.issue(type: englishOnly, claims: Self.claims, revocable: false)
+        }
+        do {
+            _ = try await world.issuer.issue(type: englishOnly, claims: Self.claims, revocable: false)
+        } catch let error as SDJWTError {
+            #expect(error.code == "certificates.sdjwt.invalid_issuance_input")
+            #expect(error.reason.contains("zh-Hans, pt"), "\(error.reason)")
+        }
+        let lenient = CredentialIssuer(
+            issuer: Self.issuerID, signingKey: world.issuerKey, keyID: "iam-1", clock: world.clock,
+            requiredLanguages: [.en])
+        _ = try await lenient.issue(type: englishOnly, claims: Self.claims, revocable: false)
+    }
+
     @Test(arguments: [SignatureAlgorithm.es256, .edDSA, .sm2])
     func issuePresentVerifyRevokeSuspend(_ algorithm: SignatureAlgorithm) async throws {
         let world = try Self.world(algorithm)

@@ -264,7 +264,7 @@ extension LicenceJourney {
         await statusLists.useCertificateChain(chain)
         let issuer = CredentialIssuer(
             issuer: "https://iam.gov.mo", signingKey: key, certificateChain: chain, statusLists: statusLists,
-            clock: world.clock)
+            clock: world.clock, requiredLanguages: [.zhHant, .pt, .en])  // the catalogue's languages
         let holderKey = try PrivateKey.generate(.p256).signingKey(for: .es256)
         let issued = try await issuer.issue(
             type: type,
