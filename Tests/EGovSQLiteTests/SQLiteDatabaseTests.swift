@@ -69,6 +69,31 @@ import Testing
         #expect(await store.notice(NoticeID("N-2")) == nil)
     }
 
+    /// A database file cut to half its size (300 committed notices): opening still works (the
+    /// first pages are intact) but reading the queue fails, and that failure is reported, not
+    /// taken for an empty queue.
+    @Test func truncatedDatabaseReadsThrow() async throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let path = scratch.path("db.sqlite")
+        do {
+            let store = SQLiteNotificationStore(database: try SQLiteDatabase(path: path))
+            let notices = try (0..<300).map { try NotificationStoreConformance.notice("N-\($0)", key: "k-\($0)") }
+            _ = try await store.enqueue(contentsOf: notices, at: TestPKI.referenceDate)
+        }
+        let size = try #require(try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int)
+        #expect(size > 64 << 10, "the notices are in the main file, not only in the WAL")
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        try handle.truncate(atOffset: UInt64(size / 2))
+        try handle.close()
+        let store = SQLiteNotificationStore(database: try SQLiteDatabase(path: path))
+        let claim = await #expect(throws: StoreError.self) {
+            try await store.claimDue(now: TestPKI.referenceDate, limit: 500)
+        }
+        #expect(claim?.code == "core.store.corrupt_database")
+        await #expect(throws: StoreError.self) { try await store.deliveries(in: [.queued]) }
+    }
+
     @Test func freshDeliveryIsRebuiltExactly() async throws {
         let store = SQLiteNotificationStore(database: try SQLiteDatabase())
         let reference = InMemoryNotificationStore()
