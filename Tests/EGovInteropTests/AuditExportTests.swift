@@ -124,8 +124,11 @@ import Testing
         lines.insert(forgedLine, at: try Self.entryLine(lines, 3) + 1)
         let result = try fixture.verifier.verify(Self.bytes(lines))
         #expect(!result.valid)
-        #expect(result.firstInvalid == 5)
-        #expect(result.reason == .sequenceGap)
+        // The forged entry (4) lies before the checkpoint at 5, which now follows six entries: no
+        // entry is vouched for, so the first untrusted entry is 0 (the chain alone breaks at 5).
+        #expect(result.firstInvalid == 0)
+        #expect(result.reason == .checkpointCountMismatch)
+        #expect(result.signedEntries == 0)
 
         // The same insertion with the whole chain renumbered and rehashed is caught by the first
         // checkpoint, whose signed head no longer matches.
@@ -253,7 +256,9 @@ import Testing
         lines.removeSubrange((try Self.entryLine(lines, 7))..<checkpointIndex)
         let dropped = try fixture.verifier.verify(Self.bytes(Array(lines[...(checkpointIndex - 3)])))
         #expect(!dropped.valid)
-        #expect(dropped.firstInvalid == 7)
+        // Entries 0-4 are vouched for by the checkpoint at 5; from 5 on nothing is.
+        #expect(dropped.firstInvalid == 5)
+        #expect(dropped.signedEntries == 5)
         #expect(dropped.reason == .checkpointCountMismatch)
     }
 

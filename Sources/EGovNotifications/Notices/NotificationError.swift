@@ -37,6 +37,8 @@ public enum NotificationError: EGovError, Equatable {
     case evidenceSigningFailed
     /// Exported evidence could not be parsed (line number, 1-based).
     case malformedEvidence(line: Int)
+    /// An exported evidence record (line number, 1-based) is longer than the limit in bytes.
+    case evidenceRecordTooLong(line: Int, limit: Int)
     /// The evidence chain changed while a record was appended; retry.
     case evidenceChainConflict
     /// The durable store failed (database error, unreadable row); carries a ``StoreError``
@@ -62,6 +64,7 @@ public enum NotificationError: EGovError, Equatable {
         case .unknownTransport: "notifications.receipts.unknown_transport"
         case .evidenceSigningFailed: "notifications.evidence.signing_failed"
         case .malformedEvidence: "notifications.evidence.malformed"
+        case .evidenceRecordTooLong: "notifications.evidence.line_too_long"
         case .evidenceChainConflict: "notifications.evidence.chain_conflict"
         case .store: "notifications.store.failure"
         }
@@ -90,6 +93,7 @@ public enum NotificationError: EGovError, Equatable {
         case .unknownTransport: "no receipt key is configured for this transport"
         case .evidenceSigningFailed: "the evidence record could not be encoded or signed"
         case .malformedEvidence(let line): "evidence line \(line) is not a valid evidence record"
+        case .evidenceRecordTooLong(let line, let limit): "evidence line \(line) is longer than \(limit) bytes"
         case .evidenceChainConflict: "the evidence chain changed while a record was appended"
         case .store(let error): "the notification store failed: \(error.code): \(error.reason)"
         }
