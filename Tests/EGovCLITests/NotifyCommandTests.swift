@@ -49,15 +49,8 @@ struct NotifyEvidenceCommandTests {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
         let key = try PrivateKey.generate(.p256).signingKey(for: .es256)
-        var records: [EvidenceRecord] = []
-        for (index, event) in [EvidenceEventType.submissionAcceptance, .contentConsignment, .contentHandover].enumerated() {
-            let body = EvidenceRecord.Body(
-                sequence: 0, eventType: event.rawValue, timeMilliseconds: 1_767_225_600_000 + Int64(index) * 1000,
-                issuer: "https://iam.gov.mo", sender: "IAM", recipient: "acct-1", messageID: "notice-1",
-                contentDigest: String(repeating: "ab", count: 32), channel: .inbox, deliveryID: "notice-1#inbox",
-                previousHash: "")
-            records.append(try await EvidenceChain.makeRecord(body, after: records.last, key: key))
-        }
+        // SubmissionAcceptance, ContentConsignment, ContentHandover.
+        let records = Array(try await NotifyEvidenceCompletenessTests.records(key: key).prefix(3))
         try dir.write("evidence.jsonl", try EvidenceChain.exportJSONLines(records))
         try dir.write("reordered.jsonl", try EvidenceChain.exportJSONLines([records[0], records[2], records[1]]))
         try dir.write("key.pub", key.publicKey.pemRepresentation)

@@ -135,7 +135,10 @@ import Testing
             ])
             #expect(result.status == 65, "\(name): \(result.status) \(result.stdout) \(result.stderr)")
             #expect(result.stdout.isEmpty, "\(name): no summary for a store that cannot be read")
-            let error = try result.errorJSON()
+            // The last line of stderr is the CLI's error (the store's log line comes before it).
+            let last = String(result.stderr.split(separator: "\n").last ?? "")
+            let error = try #require(
+                try JSONSerialization.jsonObject(with: Data(last.utf8)) as? [String: String], "\(result.stderr)")
             #expect(error["error"] == "core.store.corrupt_database", "\(name): \(error)")
             #expect(error["reason"]?.contains("damaged") == true, "\(name): \(error)")
         }
