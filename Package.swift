@@ -226,7 +226,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EGovCLITests",
-            dependencies: ["egov", "EGovTesting", "EGovNotifications"],
+            dependencies: ["egov", "EGovTesting", "EGovNotifications", "EGovSQLite"],
             swiftSettings: strictSettings
         ),
     ],

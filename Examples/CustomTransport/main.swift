@@ -55,7 +55,7 @@ for (account, locale) in [("acct-ok", "zh-Hant"), ("acct-busy", "pt"), ("acct-un
 
 // Drive the dispatcher the way a service's background task would: run, wait for the next due time.
 for _ in 0..<10 {
-    _ = await dispatcher.runOnce()
+    _ = try await dispatcher.runOnce()
     guard let next = await store.nextDueDate() else { break }
     clock.set(max(next, clock.now()))
 }

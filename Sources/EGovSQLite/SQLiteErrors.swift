@@ -9,6 +9,12 @@ enum SQLiteErrors {
         if let error = error as? StoreError { return error }
         if let error = error as? DatabaseError {
             if isUniqueViolation(error) { return .duplicate }
+            if error.resultCode == .SQLITE_CORRUPT || error.resultCode == .SQLITE_NOTADB {
+                SQLiteDatabase.logger.error(
+                    "SQLite database is damaged",
+                    metadata: ["operation": "\(operation)", "code": "\(error.resultCode)"])
+                return .corruptDatabase(operation: operation)
+            }
             SQLiteDatabase.logger.error(
                 "SQLite operation failed", metadata: ["operation": "\(operation)", "code": "\(error.resultCode)"])
             return .unavailable(operation: operation)

@@ -14,8 +14,12 @@ import GRDB
 /// - Evidence records are appended only if they link to the stored chain; the primary key
 ///   `(notice_id, sequence)` refuses a concurrent second record at the same position.
 ///
-/// Reads that fail (database error, undecodable row) are logged (without stored values) and
-/// answered as "nothing": `nil`, an empty list. Writes throw ``NotificationError/store(_:)``.
+/// A damaged database file is ``StoreError/corruptDatabase(operation:)``. Claiming
+/// (``claimDue(now:limit:)``), ``deliveries(in:)`` and ``nextDueDate()`` throw a ``StoreError``
+/// when the database cannot be read, so that a failure is never taken for an empty queue; an
+/// undecodable row is logged (without stored values) and left out. The single-record reads
+/// (``notice(_:)``, ``delivery(_:)``, ``evidence(for:)``) answer a failure as "nothing" (`nil`, an
+/// empty list). Writes throw ``NotificationError/store(_:)``.
 public final class SQLiteNotificationStore: NotificationStore {
     private let database: SQLiteDatabase
     /// How long a claim lasts before another claimant may take the delivery.
@@ -153,44 +157,41 @@ public final class SQLiteNotificationStore: NotificationStore {
             + repeatElement("(?, ?, ?, ?, ?)", count: count).joined(separator: ", ")
     }
 
-    public func claimDue(now: Date, limit: Int) async -> [Delivery] {
+    public func claimDue(now: Date, limit: Int) async throws(StoreError) -> [Delivery] {
         guard limit > 0 else { return [] }
         let lease = leaseDuration
-        do {
-            return try await database.write("claim") { db in
-                let rows = try GRDB.Row.fetchAll(
-                    db,
-                    sql: """
-                        \(Self.selectDeliveries)
-                        WHERE d.due_at IS NOT NULL AND d.due_at <= ? ORDER BY d.due_at, d.notice_id LIMIT ?
-                        """,
-                    arguments: [now.timeIntervalSinceReferenceDate, limit])
-                let update = try db.cachedStatement(
-                    sql: "UPDATE egov_deliveries SET due_at = ?, version = ?, body = ? WHERE notice_id = ?")
-                let encoder = JSONEncoder()
-                var claimed: [Delivery] = []
-                for row in rows {
-                    let noticeID = try StoredJSON.column(String.self, row, 0, table: "egov_deliveries")
-                    guard var delivery = try? Self.delivery(from: row) else {
-                        // Take an undecodable row out of the queue so that it cannot block it.
-                        SQLiteDatabase.logger.error("Undecodable delivery row removed from the due queue")
-                        try db.execute(
-                            sql: "UPDATE egov_deliveries SET due_at = NULL WHERE notice_id = ?", arguments: [noticeID])
-                        continue
-                    }
-                    delivery.leaseExpiresAt = now.addingTimeInterval(lease)
-                    delivery.version += 1
-                    try update.execute(
-                        arguments: [
-                            delivery.claimableAt?.timeIntervalSinceReferenceDate, delivery.version,
-                            try encoder.encode(delivery), noticeID,
-                        ])
-                    claimed.append(delivery)
+        // A failed read throws: it is never taken for an empty queue.
+        return try await database.write("claim") { db in
+            let rows = try GRDB.Row.fetchAll(
+                db,
+                sql: """
+                    \(Self.selectDeliveries)
+                    WHERE d.due_at IS NOT NULL AND d.due_at <= ? ORDER BY d.due_at, d.notice_id LIMIT ?
+                    """,
+                arguments: [now.timeIntervalSinceReferenceDate, limit])
+            let update = try db.cachedStatement(
+                sql: "UPDATE egov_deliveries SET due_at = ?, version = ?, body = ? WHERE notice_id = ?")
+            let encoder = JSONEncoder()
+            var claimed: [Delivery] = []
+            for row in rows {
+                let noticeID = try StoredJSON.column(String.self, row, 0, table: "egov_deliveries")
+                guard var delivery = try? Self.delivery(from: row) else {
+                    // Take an undecodable row out of the queue so that it cannot block it.
+                    SQLiteDatabase.logger.error("Undecodable delivery row removed from the due queue")
+                    try db.execute(
+                        sql: "UPDATE egov_deliveries SET due_at = NULL WHERE notice_id = ?", arguments: [noticeID])
+                    continue
                 }
-                return claimed
+                delivery.leaseExpiresAt = now.addingTimeInterval(lease)
+                delivery.version += 1
+                try update.execute(
+                    arguments: [
+                        delivery.claimableAt?.timeIntervalSinceReferenceDate, delivery.version,
+                        try encoder.encode(delivery), noticeID,
+                    ])
+                claimed.append(delivery)
             }
-        } catch {
-            return []
+            return claimed
         }
     }
 
@@ -247,22 +248,23 @@ public final class SQLiteNotificationStore: NotificationStore {
         }
     }
 
-    public func deliveries(in states: Set<DeliveryState>) async -> [Delivery] {
+    /// Deliveries in one of `states`; an undecodable row is left out (as ``claimDue(now:limit:)``
+    /// takes it out of the queue), a failed read throws.
+    public func deliveries(in states: Set<DeliveryState>) async throws(StoreError) -> [Delivery] {
         guard !states.isEmpty else { return [] }
         let names = states.map(\.rawValue).sorted()
-        return
-            (try? await database.read("deliveries") { db in
-                let placeholders = Array(repeating: "?", count: names.count).joined(separator: ", ")
-                let rows = try GRDB.Row.fetchAll(
-                    db,
-                    sql: "\(Self.selectDeliveries) WHERE d.state IN (\(placeholders)) ORDER BY d.notice_id",
-                    arguments: StatementArguments(names))
-                return rows.compactMap { row in try? Self.delivery(from: row) }
-            }) ?? []
+        return try await database.read("deliveries") { db in
+            let placeholders = Array(repeating: "?", count: names.count).joined(separator: ", ")
+            let rows = try GRDB.Row.fetchAll(
+                db,
+                sql: "\(Self.selectDeliveries) WHERE d.state IN (\(placeholders)) ORDER BY d.notice_id",
+                arguments: StatementArguments(names))
+            return rows.compactMap { row in try? Self.delivery(from: row) }
+        }
     }
 
-    public func nextDueDate() async -> Date? {
-        let seconds = try? await database.read("nextDueDate") { db in
+    public func nextDueDate() async throws(StoreError) -> Date? {
+        let seconds = try await database.read("nextDueDate") { db in
             try Double.fetchOne(db, sql: "SELECT MIN(due_at) FROM egov_deliveries WHERE due_at IS NOT NULL")
         }
         guard let seconds else { return nil }

@@ -1,3 +1,6 @@
+import EGovNotifications
+import EGovSQLite
+import EGovTesting
 import Foundation
 import Testing
 
@@ -107,6 +110,38 @@ import Testing
         #expect(log.newIDs.count == 20)
         #expect(Set(log.newIDs) == Self.expectedIDs(20))
         #expect(Set(log.duplicateIDs) == Set((0..<5).map { "notice-00000\($0)#inbox" }))
+    }
+
+    /// A damaged database is bad input (65) with a clear message, never an empty queue (0) or an
+    /// internal failure (70): a file of garbage, and a real database of 300 notices cut in half.
+    @Test func damagedDatabaseExits65() async throws {
+        let scratch = try TemporaryDirectory()
+        defer { scratch.remove() }
+        try scratch.write("garbage.sqlite", Data((0..<64 << 10).map { UInt8(truncatingIfNeeded: $0 &* 131 &+ 7) }))
+        let path = scratch.path("outbox.sqlite")
+        do {
+            let store = SQLiteNotificationStore(database: try SQLiteDatabase(path: path))
+            let notices = try (0..<300).map { try NotificationStoreConformance.notice("N-\($0)", key: "k-\($0)") }
+            _ = try await store.enqueue(contentsOf: notices, at: Date())
+        }
+        let size = try #require(try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int)
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        try handle.truncate(atOffset: UInt64(size / 2))
+        try handle.close()
+        for name in ["garbage.sqlite", "outbox.sqlite"] {
+            let result = try await CLIRunner.egov([
+                "store", "dispatch", "--store", "sqlite:\(scratch.path(name))", "--count", "0", "--no-enqueue",
+                "--transport-log", scratch.path("transport.log"),
+            ])
+            #expect(result.status == 65, "\(name): \(result.status) \(result.stdout) \(result.stderr)")
+            #expect(result.stdout.isEmpty, "\(name): no summary for a store that cannot be read")
+            // The last line of stderr is the CLI's error (the store's log line comes before it).
+            let last = String(result.stderr.split(separator: "\n").last ?? "")
+            let error = try #require(
+                try JSONSerialization.jsonObject(with: Data(last.utf8)) as? [String: String], "\(result.stderr)")
+            #expect(error["error"] == "core.store.corrupt_database", "\(name): \(error)")
+            #expect(error["reason"]?.contains("damaged") == true, "\(name): \(error)")
+        }
     }
 
     static var postgresURL: String? {

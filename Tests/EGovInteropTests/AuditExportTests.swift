@@ -105,8 +105,11 @@ import Testing
         lines.remove(at: try Self.entryLine(lines, 3))
         let result = try fixture.verifier.verify(Self.bytes(lines))
         #expect(!result.valid)
-        #expect(result.firstInvalid == 3)
-        #expect(result.reason == .sequenceGap)
+        // The chain breaks at 3, but the checkpoint at 5 now follows four entries, so none of
+        // entries 0-4 is vouched for: the first untrusted entry is 0.
+        #expect(result.firstInvalid == 0)
+        #expect(result.reason == .checkpointCountMismatch)
+        #expect(result.signedEntries == 0)
     }
 
     @Test func insertedEntryIsDetected() async throws {
@@ -124,8 +127,11 @@ import Testing
         lines.insert(forgedLine, at: try Self.entryLine(lines, 3) + 1)
         let result = try fixture.verifier.verify(Self.bytes(lines))
         #expect(!result.valid)
-        #expect(result.firstInvalid == 5)
-        #expect(result.reason == .sequenceGap)
+        // The forged entry (4) lies before the checkpoint at 5, which now follows six entries: no
+        // entry is vouched for, so the first untrusted entry is 0 (the chain alone breaks at 5).
+        #expect(result.firstInvalid == 0)
+        #expect(result.reason == .checkpointCountMismatch)
+        #expect(result.signedEntries == 0)
 
         // The same insertion with the whole chain renumbered and rehashed is caught by the first
         // checkpoint, whose signed head no longer matches.
@@ -143,6 +149,59 @@ import Testing
         #expect(!rewrittenResult.valid)
         #expect(rewrittenResult.firstInvalid == 0)
         #expect(rewrittenResult.reason == .checkpointHeadMismatch)
+    }
+
+    /// An entry inserted at position 7 with every later entry renumbered and rehashed, the
+    /// checkpoint lines left where they were: the checkpoint at 10 now follows 11 entries, so the
+    /// forgery lies after the last verified checkpoint (5). The verdict names entry 5, the first
+    /// entry no verified checkpoint covers, not an entry after the forgery.
+    @Test func insertedAndRehashedEntryIsNamedByTheLastVerifiedCheckpoint() async throws {
+        let (fixture, original) = try await Self.fixture()
+        let entries = try Self.entries(original)
+        var rewritten = Array(entries[0..<7])
+        rewritten.append(
+            try AuditEntry.sealed(
+                sequence: 7, time: entries[6].time, event: try Self.exchange(99).auditEvent(),
+                previousHash: entries[6].hash, hashFunction: HashAlgorithm.sha256))
+        for entry in entries[7...] {
+            rewritten.append(
+                try AuditEntry.sealed(
+                    sequence: rewritten.count, time: entry.time, event: entry.event,
+                    previousHash: rewritten[rewritten.count - 1].hash, hashFunction: HashAlgorithm.sha256))
+        }
+        func line(_ entry: AuditEntry) throws -> String {
+            String(
+                decoding: try CanonicalJSON.serialize(
+                    .object(["type": .string("entry"), "entry": try JSONValue.parse(try CanonicalJSON.data(for: entry))])),
+                as: UTF8.self)
+        }
+        // Entries 7… replaced in place, the forged one added before them; checkpoint lines untouched.
+        var lines = original
+        for sequence in 7..<entries.count {
+            lines[try Self.entryLine(original, sequence)] = try line(rewritten[sequence + 1])
+        }
+        lines.insert(try line(rewritten[7]), at: try Self.entryLine(original, 7))
+        #expect(AuditChain.verify(rewritten, hashFunction: HashAlgorithm.sha256).isValid)
+        let result = try fixture.verifier.verify(Self.bytes(lines))
+        #expect(!result.valid)
+        #expect(result.signedEntries == 5)
+        #expect(result.firstInvalid == 5)
+        #expect(result.reason == .checkpointCountMismatch)
+        #expect(result.entries == 13)
+    }
+
+    /// A checkpoint line given twice is refused, naming the line.
+    @Test func repeatedCheckpointLineIsRefused() async throws {
+        let (fixture, original) = try await Self.fixture()
+        for count in [5, 12] {
+            var lines = original
+            let index = try Self.checkpointLine(lines, count: count)
+            lines.insert(lines[index], at: index + 1)
+            let error = #expect(throws: AuditExportError.self) { try fixture.verifier.verify(Self.bytes(lines)) }
+            #expect(error?.code == "interop.audit.export.repeated_checkpoint")
+            // Lines count from 1: the repeat is the line after the original.
+            #expect(error?.reason.contains("line \(index + 2)") == true, "\(String(describing: error))")
+        }
     }
 
     @Test func reorderedEntriesAreDetected() async throws {
@@ -200,7 +259,9 @@ import Testing
         lines.removeSubrange((try Self.entryLine(lines, 7))..<checkpointIndex)
         let dropped = try fixture.verifier.verify(Self.bytes(Array(lines[...(checkpointIndex - 3)])))
         #expect(!dropped.valid)
-        #expect(dropped.firstInvalid == 7)
+        // Entries 0-4 are vouched for by the checkpoint at 5; from 5 on nothing is.
+        #expect(dropped.firstInvalid == 5)
+        #expect(dropped.signedEntries == 5)
         #expect(dropped.reason == .checkpointCountMismatch)
     }
 

@@ -34,7 +34,7 @@ import Testing
         let store = SQLiteNotificationStore(database: try SQLiteDatabase(path: path))
         #expect(await store.notice(notice.id) == notice)
         #expect(try await store.enqueue(notice, at: TestPKI.referenceDate).created == false)
-        #expect(await store.claimDue(now: TestPKI.referenceDate, limit: 10).count == 1)
+        #expect(try await store.claimDue(now: TestPKI.referenceDate, limit: 10).count == 1)
     }
 
     @Test func newerSchemaIsRefused() async throws {
@@ -60,13 +60,48 @@ import Testing
         try await database.writer.write { db in
             try db.execute(sql: "UPDATE egov_deliveries SET body = X'00FF' WHERE notice_id = 'N-1'")
         }
-        let claimed = await store.claimDue(now: TestPKI.referenceDate, limit: 10)
+        let claimed = try await store.claimDue(now: TestPKI.referenceDate, limit: 10)
         #expect(claimed.map(\.noticeID.rawValue) == ["N-2"])
         #expect(await store.delivery(NoticeID("N-1")) == nil)
         try await database.writer.write { db in
             try db.execute(sql: "UPDATE egov_notices SET body = 'garbage' WHERE id = 'N-2'")
         }
         #expect(await store.notice(NoticeID("N-2")) == nil)
+    }
+
+    /// A database file of 300 committed notices, damaged: reading the queue fails, and that
+    /// failure is reported as a damaged database, not taken for an empty queue.
+    @Test func truncatedDatabaseReadsThrow() async throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let path = scratch.path("db.sqlite")
+        do {
+            let store = SQLiteNotificationStore(database: try SQLiteDatabase(path: path))
+            let notices = try (0..<300).map { try NotificationStoreConformance.notice("N-\($0)", key: "k-\($0)") }
+            _ = try await store.enqueue(contentsOf: notices, at: TestPKI.referenceDate)
+        }
+        let size = try #require(try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int)
+        #expect(size > 64 << 10, "the notices are in the main file, not only in the WAL")
+        let original = try Data(contentsOf: URL(fileURLWithPath: path))
+        // The second half overwritten with garbage: the schema pages are intact, the notices not.
+        let overwritten = scratch.path("overwritten.sqlite")
+        var damaged = original
+        for index in (size / 2)..<size { damaged[index] = UInt8(truncatingIfNeeded: index &* 131 &+ 7) }
+        try damaged.write(to: URL(fileURLWithPath: overwritten))
+        let store = SQLiteNotificationStore(database: try SQLiteDatabase(path: overwritten))
+        let claim = await #expect(throws: StoreError.self) {
+            try await store.claimDue(now: TestPKI.referenceDate, limit: 500)
+        }
+        #expect(claim?.code == "core.store.corrupt_database")
+        await #expect(throws: StoreError.self) { try await store.deliveries(in: [.queued]) }
+        // Cut in half: refused when opened, or at the latest when read.
+        let truncated = scratch.path("truncated.sqlite")
+        try original.prefix(size / 2).write(to: URL(fileURLWithPath: truncated))
+        let error = await #expect(throws: StoreError.self) {
+            _ = try await SQLiteNotificationStore(database: try SQLiteDatabase(path: truncated))
+                .claimDue(now: TestPKI.referenceDate, limit: 500)
+        }
+        #expect(error?.code == "core.store.corrupt_database")
     }
 
     @Test func freshDeliveryIsRebuiltExactly() async throws {
@@ -78,8 +113,8 @@ import Testing
         _ = try await reference.enqueue(notice, at: time)
         let expected = await reference.delivery(notice.id)
         #expect(await store.delivery(notice.id) == expected)
-        #expect(await store.deliveries(in: [.queued]) == [expected].compactMap { $0 })
-        #expect(await store.nextDueDate() == expected?.nextAttemptAt)
+        #expect(try await store.deliveries(in: [.queued]) == [expected].compactMap { $0 })
+        #expect(try await store.nextDueDate() == expected?.nextAttemptAt)
     }
 
     @Test func backupIsAConsistentCopy() async throws {

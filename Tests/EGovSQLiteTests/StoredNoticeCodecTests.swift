@@ -122,7 +122,7 @@ import Testing
         #expect(results[150].created == false && results[150].notice.id == NoticeID("N-10"))
         #expect(results[240].created == false && results[200].created && results[240].notice == batch[200])
         #expect(try await store.noticeCount() == 248)
-        #expect(await store.claimDue(now: TestPKI.referenceDate, limit: 1_000).count == 248)
+        #expect(try await store.claimDue(now: TestPKI.referenceDate, limit: 1_000).count == 248)
         let clash = try (300..<420).map { try NotificationStoreConformance.notice("N-\($0)", key: "k-\($0)") }
             + [try NotificationStoreConformance.notice("N-5", key: "k-new")]
         await #expect(throws: NotificationError.conflict) {

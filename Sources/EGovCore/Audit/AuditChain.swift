@@ -29,19 +29,9 @@ public enum AuditChain {
     ) -> AuditVerification {
         var previous = genesisHash(for: hashFunction)
         for (index, entry) in entries.enumerated() {
-            let head: String? = index > 0 ? entries[index - 1].hash : nil
-            guard entry.hashAlgorithm == hashFunction.identifier else {
-                return .invalid(entryCount: entries.count, at: index, .algorithmMismatch, head: head)
-            }
-            guard entry.sequence == index else {
-                return .invalid(entryCount: entries.count, at: index, .sequenceGap, head: head)
-            }
-            guard entry.previousHash == previous else {
-                return .invalid(entryCount: entries.count, at: index, .brokenLink, head: head)
-            }
-            guard let recomputed = try? entry.computeHash(using: hashFunction), recomputed == entry.hash
-            else {
-                return .invalid(entryCount: entries.count, at: index, .hashMismatch, head: head)
+            if let failure = check(entry, at: index, previousHash: previous, hashFunction: hashFunction) {
+                let head: String? = index > 0 ? entries[index - 1].hash : nil
+                return .invalid(entryCount: entries.count, at: index, failure, head: head)
             }
             previous = entry.hash
         }
@@ -55,5 +45,22 @@ public enum AuditChain {
             return .invalid(entryCount: entries.count, at: entries.count, .headMismatch, head: head)
         }
         return .valid(entryCount: entries.count, head: head)
+    }
+
+    /// Checks one entry of a chain read in order (for streaming verifiers): the algorithm
+    /// identifier, that the sequence number is `index`, that `previousHash` is `previousHash` (the
+    /// previous entry's hash, or the genesis hash for index 0), and the recomputed hash.
+    ///
+    /// - Returns: why the entry is invalid, or `nil` when it is valid.
+    public static func check(
+        _ entry: AuditEntry, at index: Int, previousHash: String, hashFunction: any HashFunction
+    ) -> AuditVerification.Failure? {
+        guard entry.hashAlgorithm == hashFunction.identifier else { return .algorithmMismatch }
+        guard entry.sequence == index else { return .sequenceGap }
+        guard entry.previousHash == previousHash else { return .brokenLink }
+        guard let recomputed = try? entry.computeHash(using: hashFunction), recomputed == entry.hash else {
+            return .hashMismatch
+        }
+        return nil
     }
 }

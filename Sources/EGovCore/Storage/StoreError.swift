@@ -13,6 +13,9 @@ public enum StoreError: EGovError, Equatable {
     /// A stored row could not be decoded (damaged, or written by an incompatible version);
     /// carries the table name.
     case corruptRecord(table: String)
+    /// The database file is damaged (e.g. truncated or overwritten) or is not a database at all,
+    /// found during `operation` (e.g. `open`, `claim`).
+    case corruptDatabase(operation: String)
     /// The database failed or was unreachable during `operation` (e.g. `enqueue`, `claim`).
     case unavailable(operation: String)
     /// The database schema is newer than this build understands.
@@ -29,6 +32,7 @@ public enum StoreError: EGovError, Equatable {
         case .notFound: "core.store.not_found"
         case .conflict: "core.store.conflict"
         case .corruptRecord: "core.store.corrupt_record"
+        case .corruptDatabase: "core.store.corrupt_database"
         case .unavailable: "core.store.unavailable"
         case .unsupportedSchemaVersion: "core.store.unsupported_schema_version"
         case .migrationFailed: "core.store.migration_failed"
@@ -43,6 +47,8 @@ public enum StoreError: EGovError, Equatable {
         case .notFound: "no record with this key is stored"
         case .conflict: "the record was changed concurrently"
         case .corruptRecord(let table): "a row of table '\(table)' could not be decoded"
+        case .corruptDatabase(let operation):
+            "the database file is damaged or is not a database (found during '\(operation)')"
         case .unavailable(let operation): "the database failed during '\(operation)'"
         case .unsupportedSchemaVersion(let found, let supported):
             "the database schema version \(found) is newer than the supported version \(supported)"

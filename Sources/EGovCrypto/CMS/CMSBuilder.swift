@@ -34,14 +34,53 @@ public enum CMSBuilder {
         guard content.count <= CMSSignedData.maximumDERLength else {
             throw CMSError.inputTooLarge(what: "content", limit: CMSSignedData.maximumDERLength)
         }
+        return try await signedData(
+            contentDigest: digestAlgorithm(for: signer.algorithm).hash(content),
+            encapsulating: detached ? nil : content, signer: signer, certificate: certificate, chain: chain, signingTime: signingTime,
+            contentTypeOID: contentTypeOID)
+    }
+
+    /// The digest algorithm of the message-digest attribute for signatures with `algorithm`
+    /// (see the type's discussion).
+    public static func digestAlgorithm(for algorithm: SignatureAlgorithm) -> HashAlgorithm {
+        CMSAlgorithms.digest(for: algorithm)
+    }
+
+    /// Signs detached content given by its digest, computed with
+    /// ``digestAlgorithm(for:)`` of the signer's algorithm (e.g. with ``StreamingHasher``, so
+    /// that content of any size is hashed in chunks), and returns the DER of a ContentInfo
+    /// holding the SignedData. The result is the same as
+    /// ``sign(content:detached:signer:certificate:chain:signingTime:contentTypeOID:)`` with
+    /// `detached: true`.
+    ///
+    /// - Throws: ``CMSError``; ``CMSError/malformedDER(_:)`` when the digest's length is not the
+    ///   digest algorithm's.
+    public static func signDetached(
+        contentDigest: [UInt8], signer: some SigningKey, certificate: Certificate, chain: [Certificate] = [],
+        signingTime: Date, contentTypeOID: String = "1.2.840.113549.1.7.1"
+    ) async throws -> [UInt8] {
+        guard contentDigest.count == digestAlgorithm(for: signer.algorithm).hash([]).count else {
+            throw CMSError.malformedDER("the content digest does not fit the digest algorithm")
+        }
+        return try await signedData(
+            contentDigest: contentDigest, encapsulating: nil, signer: signer, certificate: certificate, chain: chain,
+            signingTime: signingTime, contentTypeOID: contentTypeOID)
+    }
+
+    /// A ContentInfo with one SignerInfo over content with `contentDigest`, encapsulating `content`
+    /// when given.
+    private static func signedData(
+        contentDigest: [UInt8], encapsulating content: [UInt8]?, signer: some SigningKey, certificate: Certificate,
+        chain: [Certificate], signingTime: Date, contentTypeOID: String
+    ) async throws -> [UInt8] {
         guard chain.count < CMSSignedData.maximumCertificates else {
             throw CMSError.inputTooLarge(what: "embedded certificates", limit: CMSSignedData.maximumCertificates)
         }
         let made = try await signerInfo(
-            content: content, contentTypeOID: contentTypeOID, signer: signer, certificate: certificate,
+            contentDigest: contentDigest, contentTypeOID: contentTypeOID, signer: signer, certificate: certificate,
             signingTime: signingTime)
         var encapsulated = [try CMSDER.oid(contentTypeOID)]
-        if !detached { encapsulated.append(CMSDER.tlv(0xA0, CMSDER.octetString(content))) }
+        if let content { encapsulated.append(CMSDER.tlv(0xA0, CMSDER.octetString(content))) }
         let signedData = CMSDER.sequence([
             CMSDER.integer(contentTypeOID == CMSAlgorithms.data ? 1 : 3),
             CMSDER.setOf([made.digestAlgorithm]),
@@ -83,8 +122,8 @@ public enum CMSBuilder {
             throw CMSError.inputTooLarge(what: "SignerInfos", limit: CMSSignedData.maximumSigners)
         }
         let made = try await signerInfo(
-            content: message, contentTypeOID: parsed.contentTypeOID, signer: signer, certificate: certificate,
-            signingTime: signingTime)
+            contentDigest: digestAlgorithm(for: signer.algorithm).hash(message), contentTypeOID: parsed.contentTypeOID,
+            signer: signer, certificate: certificate, signingTime: signingTime)
 
         let fields = try signedDataFields(canonicalDER(cms))
         guard fields.count >= 4, fields[0].tag == 0x02, fields[1].tag == 0x31, fields[2].tag == 0x30,
@@ -155,7 +194,7 @@ public enum CMSBuilder {
 
     /// Builds one SignerInfo (version 1, issuerAndSerialNumber) with CAdES baseline-B attributes.
     static func signerInfo(
-        content: [UInt8], contentTypeOID: String, signer: some SigningKey, certificate: Certificate,
+        contentDigest: [UInt8], contentTypeOID: String, signer: some SigningKey, certificate: Certificate,
         signingTime: Date
     ) async throws -> (signerInfo: [UInt8], digestAlgorithm: [UInt8]) {
         let algorithm = signer.algorithm
@@ -166,7 +205,7 @@ public enum CMSBuilder {
         let attributes = [
             try attribute(CMSAlgorithms.contentTypeAttribute, CMSDER.oid(contentTypeOID)),
             try attribute(CMSAlgorithms.signingTimeAttribute, time(signingTime)),
-            try attribute(CMSAlgorithms.messageDigestAttribute, CMSDER.octetString(hash.hash(content))),
+            try attribute(CMSAlgorithms.messageDigestAttribute, CMSDER.octetString(contentDigest)),
             try attribute(
                 CMSAlgorithms.signingCertificateV2Attribute, ESSCertIDv2.encodeSigningCertificateV2(for: certificate)),
         ]

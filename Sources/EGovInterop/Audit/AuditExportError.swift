@@ -13,6 +13,9 @@ public enum AuditExportError: EGovError, Equatable {
     case unsupportedVersion
     /// The header names a hash algorithm the verifier does not accept.
     case unsupportedHashAlgorithm
+    /// A checkpoint line repeats the previous checkpoint (the same line, or the same count);
+    /// carries the line number, counting from 1.
+    case repeatedCheckpoint(line: Int)
 
     /// A stable machine-readable code.
     public var code: String {
@@ -22,6 +25,7 @@ public enum AuditExportError: EGovError, Equatable {
         case .invalidHeader: "interop.audit.export.invalid_header"
         case .unsupportedVersion: "interop.audit.export.unsupported_version"
         case .unsupportedHashAlgorithm: "interop.audit.export.unsupported_hash_algorithm"
+        case .repeatedCheckpoint: "interop.audit.export.repeated_checkpoint"
         }
     }
 
@@ -33,6 +37,7 @@ public enum AuditExportError: EGovError, Equatable {
         case .invalidHeader(let detail): "the first line is not an audit log header: \(detail)"
         case .unsupportedVersion: "the export's format version is not supported"
         case .unsupportedHashAlgorithm: "the export's hash algorithm is not accepted"
+        case .repeatedCheckpoint(let line): "line \(line) repeats the previous checkpoint"
         }
     }
 }

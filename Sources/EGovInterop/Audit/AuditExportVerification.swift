@@ -42,14 +42,21 @@ public struct AuditExportVerification: Sendable, Hashable, Codable {
     public let valid: Bool
     /// The number of well-formed entries read (up to the first malformed line).
     public let entries: Int
-    /// The number of entries covered by the last checkpoint that verified. Entries after it are
-    /// hash-chained but not signed.
+    /// The number of entries vouched for by verified checkpoints: entries `0..<signedEntries` are
+    /// covered by the last checkpoint that verified before any checkpoint failed. Entries after
+    /// it are hash-chained but not signed (or, after a failed checkpoint, not vouched for).
     public let signedEntries: Int
     /// The number of checkpoints read.
     public let checkpoints: Int
-    /// The index (sequence position) of the first invalid entry; `nil` when valid. A failing
-    /// checkpoint reports the first entry it was meant to vouch for that no earlier verified
-    /// checkpoint covers; missing entries at the end report the count of entries present.
+    /// The position (counting from 0, as `sequence` does) of the first entry that cannot be
+    /// trusted; `nil` when valid. It is the smallest of:
+    /// - the first entry whose hash chain fails (edited, moved, missing before it);
+    /// - when a checkpoint fails (signature, count, head), the first entry not covered by a
+    ///   verified checkpoint, i.e. ``signedEntries``: an inserted, removed or rewritten entry lies
+    ///   at or after it, at or before the failing checkpoint, and nothing from there on is vouched
+    ///   for;
+    /// - the first malformed line's position;
+    /// - for entries missing at the end (expected count or head), the number of entries present.
     public let firstInvalid: Int?
     /// Why the export is invalid; `nil` when valid.
     public let reason: Reason?

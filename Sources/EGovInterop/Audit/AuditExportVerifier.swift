@@ -14,10 +14,18 @@ import Foundation
 ///   that the line carries exactly the signed payload, that its `count` equals the number of
 ///   entries before it, that its `head` is the hash of the last of those entries, and that counts
 ///   never go backwards;
+/// - that no checkpoint line repeats the one before it (same line or same count: refused with
+///   ``AuditExportError/repeatedCheckpoint(line:)``);
 /// - that at least one checkpoint covers the entries, when there are any;
 /// - optionally, an independently known count and head.
 ///
-/// The result names the **first** invalid entry.
+/// The result names the **first** invalid entry: the first entry whose hash chain fails, or,
+/// when a checkpoint fails, the first entry that no verified checkpoint covers (an insertion,
+/// removal or rewrite lies somewhere after the last checkpoint that verified, so nothing from
+/// there on is vouched for), whichever comes first.
+///
+/// The export is read line by line (``reader(expectedCount:expectedHead:)``), so verifying
+/// needs memory for one line, not for the whole export.
 ///
 /// ## Honest limits
 ///
@@ -49,12 +57,12 @@ public struct AuditExportVerifier: Sendable {
         public static let `default` = Limits()
     }
 
-    private enum Keys: Sendable {
+    fileprivate enum Keys: Sendable {
         case single(any VerificationKey)
         case set(JWSKeySet)
     }
 
-    private let keys: Keys
+    fileprivate let keys: Keys
     /// The limits.
     public let limits: Limits
     /// The hash algorithms accepted for the chain.
@@ -81,142 +89,217 @@ public struct AuditExportVerifier: Sendable {
         self.hashAlgorithms = hashAlgorithms
     }
 
-    private enum Item {
-        case entry(AuditEntry)
-        case checkpoint(AuditCheckpoint?, AuditExportVerification.Reason?, position: Int)
-    }
-
-    /// Verifies an export.
+    /// Verifies an export held in memory (see ``reader(expectedCount:expectedHead:)`` to verify
+    /// one read in chunks).
     ///
     /// - Parameters:
     ///   - bytes: the JSON Lines export.
     ///   - expectedCount: the number of entries the log must have, if known independently.
     ///   - expectedHead: the hash the last entry must have, if known independently.
-    /// - Throws: ``AuditExportError`` when the export cannot be read at all (size, header).
+    /// - Throws: ``AuditExportError`` when the export cannot be read at all (size, header, a
+    ///   repeated checkpoint).
     public func verify(
         _ bytes: some Collection<UInt8>, expectedCount: Int? = nil, expectedHead: String? = nil
     ) throws(AuditExportError) -> AuditExportVerification {
         guard bytes.count <= limits.maximumTotalBytes else { throw .tooLarge(limit: limits.maximumTotalBytes) }
-        let data = Array(bytes)
-        var lines: [ArraySlice<UInt8>] = []
-        var start = 0
-        for index in data.indices where data[index] == 0x0A {
-            lines.append(data[start..<index])
-            start = index + 1
+        var reader = reader(expectedCount: expectedCount, expectedHead: expectedHead)
+        var index = bytes.startIndex
+        while index != bytes.endIndex {
+            let end = bytes.index(index, offsetBy: 64 << 10, limitedBy: bytes.endIndex) ?? bytes.endIndex
+            try reader.consume(bytes[index..<end])
+            index = end
         }
-        if start < data.count { lines.append(data[start...]) }
-        guard let headerLine = lines.first else { throw .invalidHeader("the export is empty") }
-        let hashAlgorithm = try header(headerLine)
+        return try reader.finish()
+    }
 
-        var entries: [AuditEntry] = []
-        var items: [Item] = []
-        var malformed: (index: Int, reason: AuditExportVerification.Reason)?
-        for line in lines.dropFirst() {
-            guard line.count <= limits.maximumLineBytes else {
-                malformed = (entries.count, .lineTooLong)
-                break
+    /// A reader that verifies an export fed in chunks of any size, keeping only the running state
+    /// (the previous hash, the counts, the current line), so memory stays within a small multiple
+    /// of ``Limits/maximumLineBytes`` whatever the size of the export.
+    public func reader(expectedCount: Int? = nil, expectedHead: String? = nil) -> Reader {
+        Reader(verifier: self, expectedCount: expectedCount, expectedHead: expectedHead)
+    }
+
+    /// Verifies an export read in chunks: call ``consume(_:)`` with each chunk in order, then
+    /// ``finish()``. The verdict is the same as ``AuditExportVerifier/verify(_:expectedCount:expectedHead:)``'s.
+    public struct Reader: Sendable {
+        private let verifier: AuditExportVerifier
+        private let expectedCount: Int?
+        private let expectedHead: String?
+        /// The lines read so far and the current, unfinished one.
+        private var lines: LineSplitter
+        private var totalBytes = 0
+        private var hashAlgorithm: HashAlgorithm?
+        private var genesis = ""
+        /// Set after a malformed line: later lines are not read.
+        private var malformed: (index: Int, reason: AuditExportVerification.Reason)?
+        private var entries = 0
+        private var head: String?
+        private var chainFailure: (index: Int, reason: AuditExportVerification.Reason)?
+        private var signed = 0
+        private var checkpoints = 0
+        private var checkpointFailure: (index: Int, reason: AuditExportVerification.Reason)?
+        /// The stated count and JWS of the previous checkpoint line, to refuse a repeated one.
+        private var previousCheckpoint: (count: JSONValue?, jws: String)?
+
+        init(verifier: AuditExportVerifier, expectedCount: Int?, expectedHead: String?) {
+            self.verifier = verifier
+            self.expectedCount = expectedCount
+            self.expectedHead = expectedHead
+            self.lines = LineSplitter(maximumLineBytes: verifier.limits.maximumLineBytes)
+        }
+
+        /// Reads the next chunk of the export.
+        ///
+        /// - Throws: ``AuditExportError`` when the export cannot be read at all: too large, too
+        ///   many entries, a bad header, a repeated checkpoint line.
+        public mutating func consume(_ chunk: some Collection<UInt8>) throws(AuditExportError) {
+            totalBytes += chunk.count
+            let limits = verifier.limits
+            guard totalBytes <= limits.maximumTotalBytes else { throw .tooLarge(limit: limits.maximumTotalBytes) }
+            if malformed != nil { return }
+            var lines = self.lines
+            defer { self.lines = lines }
+            try lines.feed(chunk) { (line: LineSplitter.Line, number: Int) throws(AuditExportError) in
+                if malformed == nil { try self.line(line, number: number) }
             }
-            guard let value = try? JSONValue.parse(line, limits: lineLimits), case .object(let members) = value else {
-                malformed = (entries.count, .malformedLine)
-                break
+        }
+
+        /// Ends the export and returns the verdict.
+        ///
+        /// - Throws: ``AuditExportError`` as ``consume(_:)`` does, and
+        ///   ``AuditExportError/invalidHeader(_:)`` for an empty export.
+        public mutating func finish() throws(AuditExportError) -> AuditExportVerification {
+            if malformed == nil {
+                var lines = self.lines
+                defer { self.lines = lines }
+                try lines.finish { (line: LineSplitter.Line, number: Int) throws(AuditExportError) in
+                    try self.line(line, number: number)
+                }
+            }
+            guard hashAlgorithm != nil else { throw .invalidHeader("the export is empty") }
+            // Candidates for the first failure, in order of precedence for equal indices.
+            var failures: [(index: Int, reason: AuditExportVerification.Reason)] = []
+            if let chainFailure { failures.append(chainFailure) }
+            if let malformed { failures.append(malformed) }
+            if let checkpointFailure { failures.append(checkpointFailure) }
+            // Only when nothing more specific failed: a malformed line also hides later checkpoints.
+            if entries > 0, signed == 0, failures.isEmpty {
+                failures.append((0, .noCheckpoint))
+            }
+            if let expectedCount, expectedCount != entries {
+                failures.append((min(expectedCount, entries), .countMismatch))
+            }
+            if let expectedHead, expectedHead != (head ?? genesis) {
+                failures.append((entries, .headMismatch))
+            }
+            let first = failures.enumerated().min { lhs, rhs in
+                (lhs.element.index, lhs.offset) < (rhs.element.index, rhs.offset)
+            }?.element
+            return AuditExportVerification(
+                valid: first == nil, entries: entries, signedEntries: signed, checkpoints: checkpoints,
+                firstInvalid: first?.index, reason: first?.reason, head: head)
+        }
+
+        private mutating func line(_ read: LineSplitter.Line, number lineNumber: Int) throws(AuditExportError) {
+            guard let hashAlgorithm else {
+                guard case .line(let line) = read else { throw .invalidHeader("the line is too long") }
+                let algorithm = try verifier.header(line)
+                hashAlgorithm = algorithm
+                genesis = AuditChain.genesisHash(for: algorithm)
+                return
+            }
+            guard case .line(let line) = read else {
+                malformed = (entries, .lineTooLong)
+                return
+            }
+            guard let value = try? JSONValue.parse(line, limits: verifier.lineLimits),
+                case .object(let members) = value
+            else {
+                malformed = (entries, .malformedLine)
+                return
             }
             switch members["type"] {
             case .string("entry")?:
-                guard let entry = Self.entry(members) else {
-                    malformed = (entries.count, .malformedLine)
-                    break
+                guard let entry = AuditExportVerifier.entry(members) else {
+                    malformed = (entries, .malformedLine)
+                    return
                 }
-                guard entries.count < limits.maximumEntries else { throw .tooManyEntries(limit: limits.maximumEntries) }
-                entries.append(entry)
-                items.append(.entry(entry))
+                guard entries < verifier.limits.maximumEntries else {
+                    throw .tooManyEntries(limit: verifier.limits.maximumEntries)
+                }
+                if chainFailure == nil,
+                    let failure = AuditChain.check(
+                        entry, at: entries, previousHash: head ?? genesis, hashFunction: hashAlgorithm)
+                {
+                    chainFailure = (entries, AuditExportVerifier.reason(failure))
+                }
+                entries += 1
+                head = entry.hash
             case .string("checkpoint")?:
                 guard Set(members.keys) == ["type", "checkpoint", "jws"], case .string(let jws)? = members["jws"],
                     let stated = members["checkpoint"]
                 else {
-                    malformed = (entries.count, .malformedLine)
-                    break
+                    malformed = (entries, .malformedLine)
+                    return
                 }
-                do throws(AuditCheckpointError) {
-                    let checkpoint: AuditCheckpoint
-                    switch keys {
-                    case .single(let key): checkpoint = try AuditCheckpoint.verify(jws, key: key)
-                    case .set(let keySet): checkpoint = try AuditCheckpoint.verify(jws, keySet: keySet)
-                    }
-                    if checkpoint.payload == stated {
-                        items.append(.checkpoint(checkpoint, nil, position: entries.count))
-                    } else {
-                        items.append(.checkpoint(nil, .checkpointMalformed, position: entries.count))
-                    }
-                } catch .signatureInvalid(_) {
-                    items.append(.checkpoint(nil, .checkpointSignatureInvalid, position: entries.count))
-                } catch {
-                    items.append(.checkpoint(nil, .checkpointMalformed, position: entries.count))
+                let statedCount = stated["count"]
+                if let previous = previousCheckpoint,
+                    previous.jws == jws || (statedCount != nil && previous.count == statedCount)
+                {
+                    throw .repeatedCheckpoint(line: lineNumber)
                 }
+                previousCheckpoint = (statedCount, jws)
+                checkpoints += 1
+                if checkpointFailure == nil { checkpoint(jws, stated: stated, hashAlgorithm: hashAlgorithm) }
             default:
-                malformed = (entries.count, .malformedLine)
+                malformed = (entries, .malformedLine)
             }
-            if malformed != nil { break }
         }
 
-        // Candidates for the first failure, in order of precedence for equal indices.
-        var failures: [(index: Int, reason: AuditExportVerification.Reason)] = []
-        let chain = AuditChain.verify(entries, hashFunction: hashAlgorithm)
-        if let index = chain.firstInvalidIndex, let failure = chain.failure {
-            failures.append((index, Self.reason(failure)))
-        }
-        if let malformed { failures.append(malformed) }
-        var signed = 0
-        var checkpointCount = 0
-        var checkpointFailure: (index: Int, reason: AuditExportVerification.Reason)?
-        let genesis = AuditChain.genesisHash(for: hashAlgorithm)
-        for item in items {
-            guard case .checkpoint(let checkpoint, let problem, let position) = item else { continue }
-            checkpointCount += 1
-            guard checkpointFailure == nil else { continue }
-            guard let checkpoint else {
-                checkpointFailure = (signed, problem ?? .checkpointMalformed)
-                continue
+        /// Checks a checkpoint read after `entries` entries; the first failure is reported at the
+        /// first entry that no verified checkpoint covers (``signed``).
+        private mutating func checkpoint(_ jws: String, stated: JSONValue, hashAlgorithm: HashAlgorithm) {
+            let checkpoint: AuditCheckpoint
+            do throws(AuditCheckpointError) {
+                switch verifier.keys {
+                case .single(let key): checkpoint = try AuditCheckpoint.verify(jws, key: key)
+                case .set(let keySet): checkpoint = try AuditCheckpoint.verify(jws, keySet: keySet)
+                }
+            } catch .signatureInvalid(_) {
+                checkpointFailure = (signed, .checkpointSignatureInvalid)
+                return
+            } catch {
+                checkpointFailure = (signed, .checkpointMalformed)
+                return
+            }
+            guard checkpoint.payload == stated else {
+                checkpointFailure = (signed, .checkpointMalformed)
+                return
             }
             guard checkpoint.hashAlgorithm == hashAlgorithm.identifier, checkpoint.count >= signed else {
                 checkpointFailure = (signed, .checkpointInconsistent)
-                continue
+                return
             }
-            guard checkpoint.count == position else {
-                checkpointFailure = (min(checkpoint.count, position), .checkpointCountMismatch)
-                continue
+            // Entries were added or removed before this checkpoint: the change lies somewhere after
+            // the last verified checkpoint, so nothing from there on is vouched for.
+            guard checkpoint.count == entries else {
+                checkpointFailure = (signed, .checkpointCountMismatch)
+                return
             }
-            let head = position == 0 ? genesis : entries[position - 1].hash
-            guard ConstantTime.equals(head, checkpoint.head) else {
+            guard ConstantTime.equals(head ?? genesis, checkpoint.head) else {
                 checkpointFailure = (signed, .checkpointHeadMismatch)
-                continue
+                return
             }
             signed = checkpoint.count
         }
-        if let checkpointFailure { failures.append(checkpointFailure) }
-        // Only when nothing more specific failed: a malformed line also hides later checkpoints.
-        if !entries.isEmpty, signed == 0, failures.isEmpty {
-            failures.append((0, .noCheckpoint))
-        }
-        if let expectedCount, expectedCount != entries.count {
-            failures.append((min(expectedCount, entries.count), .countMismatch))
-        }
-        if let expectedHead, expectedHead != (entries.last?.hash ?? genesis) {
-            failures.append((entries.count, .headMismatch))
-        }
-        let first = failures.enumerated().min { lhs, rhs in
-            (lhs.element.index, lhs.offset) < (rhs.element.index, rhs.offset)
-        }?.element
-        return AuditExportVerification(
-            valid: first == nil, entries: entries.count, signedEntries: signed, checkpoints: checkpointCount,
-            firstInvalid: first?.index, reason: first?.reason, head: entries.last?.hash)
     }
 
-    private var lineLimits: JSONValue.Limits {
+    fileprivate var lineLimits: JSONValue.Limits {
         JSONValue.Limits(
             maximumBytes: limits.maximumLineBytes, maximumDepth: 8, maximumStringBytes: limits.maximumLineBytes)
     }
 
-    private func header(_ line: ArraySlice<UInt8>) throws(AuditExportError) -> HashAlgorithm {
+    fileprivate func header(_ line: ArraySlice<UInt8>) throws(AuditExportError) -> HashAlgorithm {
         guard line.count <= limits.maximumLineBytes else { throw .invalidHeader("the line is too long") }
         guard let value = try? JSONValue.parse(line, limits: lineLimits), case .object(let members) = value,
             Set(members.keys) == ["type", "format", "version", "hashAlgorithm"], members["type"] == .string("header"),
@@ -232,7 +315,7 @@ public struct AuditExportVerifier: Sendable {
 
     /// The entry of an entry line, if the line is exactly `{"type": "entry", "entry": <entry>}`
     /// and the entry re-encodes to the same JSON (no unknown, null or mistyped members).
-    private static func entry(_ members: [String: JSONValue]) -> AuditEntry? {
+    fileprivate static func entry(_ members: [String: JSONValue]) -> AuditEntry? {
         guard Set(members.keys) == ["type", "entry"], let value = members["entry"],
             let bytes = try? CanonicalJSON.serialize(value),
             let entry = try? JSONDecoder().decode(AuditEntry.self, from: Data(bytes)),
@@ -241,7 +324,7 @@ public struct AuditExportVerifier: Sendable {
         return entry
     }
 
-    private static func reason(_ failure: AuditVerification.Failure) -> AuditExportVerification.Reason {
+    fileprivate static func reason(_ failure: AuditVerification.Failure) -> AuditExportVerification.Reason {
         switch failure {
         case .hashMismatch: .hashMismatch
         case .brokenLink: .brokenLink

@@ -80,10 +80,13 @@ public actor NotificationDispatcher {
     }
 
     /// Claims one batch of due deliveries and processes it.
-    public func runOnce() async -> DispatchReport {
+    ///
+    /// - Throws: the store's ``StoreError`` when the due deliveries cannot be read (a damaged or
+    ///   unreachable database is reported, never taken for an empty queue).
+    public func runOnce() async throws(StoreError) -> DispatchReport {
         let now = clock.now()
         var report = DispatchReport()
-        let claimed = await store.claimDue(now: now, limit: configuration.batchSize)
+        let claimed = try await store.claimDue(now: now, limit: configuration.batchSize)
         report.claimed = claimed.count
         var jobs: [(Delivery, Notice)] = []
         for var delivery in claimed {
@@ -118,11 +121,13 @@ public actor NotificationDispatcher {
 
     /// Moves legally effective deliveries whose deemed-service deadline has passed to
     /// ``DeliveryState/deemedServed``; returns how many.
-    public func applyDeemedService() async -> Int {
+    ///
+    /// - Throws: the store's ``StoreError`` when the deliveries cannot be read.
+    public func applyDeemedService() async throws(StoreError) -> Int {
         guard let rule = configuration.deemedServiceRule else { return 0 }
         let now = clock.now()
         var count = 0
-        for var delivery in await store.deliveries(in: [.sent, .delivered]) {
+        for var delivery in try await store.deliveries(in: [.sent, .delivered]) {
             guard let deadline = rule.deadline(for: delivery), deadline <= now,
                 let notice = await store.notice(delivery.noticeID)
             else { continue }

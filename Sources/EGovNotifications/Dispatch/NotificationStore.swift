@@ -1,3 +1,4 @@
+import EGovCore
 import Foundation
 
 /// Durable storage for notices, their deliveries (an outbox) and their evidence.
@@ -15,7 +16,10 @@ public protocol NotificationStore: Sendable {
     /// Up to `limit` deliveries due at `now` (queued or temporarily failed with
     /// ``Delivery/nextAttemptAt`` ≤ `now`, or sending with an expired lease), earliest first,
     /// each leased to the caller.
-    func claimDue(now: Date, limit: Int) async -> [Delivery]
+    ///
+    /// - Throws: a ``StoreError`` when the store cannot be read (a failed read is never reported
+    ///   as an empty queue).
+    func claimDue(now: Date, limit: Int) async throws(StoreError) -> [Delivery]
 
     /// Replaces a delivery. Returns the stored value (with its new version).
     ///
@@ -30,10 +34,14 @@ public protocol NotificationStore: Sendable {
     func delivery(_ id: NoticeID) async -> Delivery?
 
     /// All deliveries currently in one of `states`.
-    func deliveries(in states: Set<DeliveryState>) async -> [Delivery]
+    ///
+    /// - Throws: a ``StoreError`` when the store cannot be read.
+    func deliveries(in states: Set<DeliveryState>) async throws(StoreError) -> [Delivery]
 
     /// The earliest time a delivery becomes due, or `nil` if none is pending.
-    func nextDueDate() async -> Date?
+    ///
+    /// - Throws: a ``StoreError`` when the store cannot be read.
+    func nextDueDate() async throws(StoreError) -> Date?
 
     /// Appends an evidence record to its notice's chain.
     ///

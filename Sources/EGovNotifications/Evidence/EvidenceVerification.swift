@@ -2,7 +2,8 @@
 public struct EvidenceVerification: Sendable, Hashable {
     /// Whether every record verified and linked.
     public let valid: Bool
-    /// The first record that failed (its index; the count when records are missing at the end).
+    /// The first record that failed (its index; the count when records are missing at the end,
+    /// 0 for an empty chain).
     public let firstInvalidIndex: Int?
 
     /// Creates an outcome.

@@ -41,6 +41,8 @@ public enum NotificationError: EGovError, Equatable {
     /// `error` says what (duplicate member name, invalid UTF-8, lone surrogate, …) and at which
     /// byte offset.
     case invalidEvidenceJSON(line: Int, error: JSONParseError)
+    /// An exported evidence record (line number, 1-based) is longer than the limit in bytes.
+    case evidenceRecordTooLong(line: Int, limit: Int)
     /// The evidence chain changed while a record was appended; retry.
     case evidenceChainConflict
     /// The durable store failed (database error, unreadable row); carries a ``StoreError``
@@ -67,6 +69,7 @@ public enum NotificationError: EGovError, Equatable {
         case .evidenceSigningFailed: "notifications.evidence.signing_failed"
         case .malformedEvidence: "notifications.evidence.malformed"
         case .invalidEvidenceJSON: "notifications.evidence.invalid_json"
+        case .evidenceRecordTooLong: "notifications.evidence.line_too_long"
         case .evidenceChainConflict: "notifications.evidence.chain_conflict"
         case .store: "notifications.store.failure"
         }
@@ -96,6 +99,7 @@ public enum NotificationError: EGovError, Equatable {
         case .evidenceSigningFailed: "the evidence record could not be encoded or signed"
         case .malformedEvidence(let line): "evidence line \(line) is not a valid evidence record"
         case .invalidEvidenceJSON(let line, let error): "evidence line \(line) is not strict JSON: \(error.reason)"
+        case .evidenceRecordTooLong(let line, let limit): "evidence line \(line) is longer than \(limit) bytes"
         case .evidenceChainConflict: "the evidence chain changed while a record was appended"
         case .store(let error): "the notification store failed: \(error.code): \(error.reason)"
         }

@@ -112,6 +112,19 @@ public struct DocumentSigner: Sendable {
         return try await timestampedCMS(signed)
     }
 
+    /// The digest algorithm of this signer's CMS signatures (``CMSBuilder/digestAlgorithm(for:)``).
+    public var cmsDigestAlgorithm: HashAlgorithm { CMSBuilder.digestAlgorithm(for: signingKey.algorithm) }
+
+    /// Detached CMS SignedData, as ``cms(content:detached:)`` with `detached: true`, over content
+    /// given by its digest under ``cmsDigestAlgorithm``: content of any size can be hashed in
+    /// chunks instead of being held in memory.
+    public func cmsDetached(contentDigest: [UInt8]) async throws -> [UInt8] {
+        let signed = try await CMSBuilder.signDetached(
+            contentDigest: contentDigest, signer: signingKey, certificate: certificates[0],
+            chain: Array(certificates.dropFirst()), signingTime: signingTime())
+        return try await timestampedCMS(signed)
+    }
+
     /// `cms` with this signer's SignerInfo added over the same content (co-signing, sealing).
     /// Pass the content when the CMS is detached.
     public func addingSignature(toCMS cms: [UInt8], detachedContent: [UInt8]? = nil) async throws -> [UInt8] {

@@ -81,43 +81,43 @@ public enum NotificationStoreConformance {
             _ = try await store.enqueue(try notice("N-mid", key: "mid"), at: t0.addingTimeInterval(-5))
             _ = try await store.enqueue(
                 try notice("N-future", key: "future"), at: t0.addingTimeInterval(3 * leaseDuration + 100))
-            let first = await store.claimDue(now: t0, limit: 2)
+            let first = try await store.claimDue(now: t0, limit: 2)
             try c.expect(
                 first.map(\.noticeID.rawValue) == ["N-early", "N-mid"],
                 "expected N-early, N-mid; got \(first.map(\.noticeID.rawValue))")
             try c.expect(
                 first.allSatisfy { $0.leaseExpiresAt == t0.addingTimeInterval(leaseDuration) },
                 "a claim must lease until now + leaseDuration")
-            let second = await store.claimDue(now: t0, limit: 10)
+            let second = try await store.claimDue(now: t0, limit: 10)
             try c.expect(second.map(\.noticeID.rawValue) == ["N-late"], "got \(second.map(\.noticeID.rawValue))")
             try c.expect(
-                await store.claimDue(now: t0, limit: 10).isEmpty, "leased deliveries must not be claimed again")
+                try await store.claimDue(now: t0, limit: 10).isEmpty, "leased deliveries must not be claimed again")
             let stored = await store.delivery(NoticeID("N-early"))
             try c.expect(stored == first.first, "the stored delivery must equal the claimed one (lease and version)")
-            let expired = await store.claimDue(now: t0.addingTimeInterval(leaseDuration + 1), limit: 10)
+            let expired = try await store.claimDue(now: t0.addingTimeInterval(leaseDuration + 1), limit: 10)
             try c.expect(
                 Set(expired.map(\.noticeID.rawValue)) == ["N-early", "N-mid", "N-late"],
                 "deliveries whose lease expired must be claimable again; got \(expired.map(\.noticeID.rawValue))")
-            try c.expect(await store.claimDue(now: t0, limit: 0).isEmpty, "limit 0 claims nothing")
+            try c.expect(try await store.claimDue(now: t0, limit: 0).isEmpty, "limit 0 claims nothing")
         }
 
         try await checker.check("concurrent claimants never get the same delivery") { c in
             let store = try await makeStore()
             _ = try await store.enqueue(
                 contentsOf: try (0..<60).map { try notice("N-\($0)", key: "k-\($0)") }, at: t0)
-            let claimed = await withTaskGroup(of: [NoticeID].self) { group in
+            let claimed = try await withThrowingTaskGroup(of: [NoticeID].self) { group in
                 for _ in 0..<6 {
                     group.addTask {
                         var mine: [NoticeID] = []
                         while true {
-                            let batch = await store.claimDue(now: t0, limit: 7)
+                            let batch = try await store.claimDue(now: t0, limit: 7)
                             if batch.isEmpty { return mine }
                             mine += batch.map(\.noticeID)
                         }
                     }
                 }
                 var all: [NoticeID] = []
-                for await ids in group { all += ids }
+                for try await ids in group { all += ids }
                 return all
             }
             try c.expect(claimed.count == 60, "\(claimed.count) claims for 60 deliveries")
@@ -128,7 +128,7 @@ public enum NotificationStoreConformance {
             let store = try await makeStore()
             let item = try notice("N-1", key: "k")
             _ = try await store.enqueue(item, at: t0)
-            guard var delivery = await store.claimDue(now: t0, limit: 1).first else {
+            guard var delivery = try await store.claimDue(now: t0, limit: 1).first else {
                 throw c.fail("the delivery was not claimed")
             }
             let stale = delivery
@@ -149,35 +149,35 @@ public enum NotificationStoreConformance {
             let store = try await makeStore()
             let item = try notice("N-1", key: "k")
             _ = try await store.enqueue(item, at: t0)
-            guard var delivery = await store.claimDue(now: t0, limit: 1).first else {
+            guard var delivery = try await store.claimDue(now: t0, limit: 1).first else {
                 throw c.fail("the delivery was not claimed")
             }
             try delivery.apply(.startSending, at: t0)
             delivery = try await store.update(delivery)
             try c.expect(
-                await store.deliveries(in: [.sending]).map(\.noticeID) == [item.id], "deliveries(in: sending)")
+                try await store.deliveries(in: [.sending]).map(\.noticeID) == [item.id], "deliveries(in: sending)")
             try c.expect(
-                await store.nextDueDate() == t0.addingTimeInterval(leaseDuration),
+                try await store.nextDueDate() == t0.addingTimeInterval(leaseDuration),
                 "a sending delivery is due again when its lease expires")
             try delivery.apply(.failTemporarily, at: t0)
             delivery.nextAttemptAt = t0.addingTimeInterval(60)
             delivery.leaseExpiresAt = nil
             delivery = try await store.update(delivery)
-            try c.expect(await store.nextDueDate() == t0.addingTimeInterval(60), "a retry is due at nextAttemptAt")
-            try c.expect(await store.claimDue(now: t0.addingTimeInterval(59), limit: 5).isEmpty, "not due before")
-            guard var retried = await store.claimDue(now: t0.addingTimeInterval(60), limit: 5).first else {
+            try c.expect(try await store.nextDueDate() == t0.addingTimeInterval(60), "a retry is due at nextAttemptAt")
+            try c.expect(try await store.claimDue(now: t0.addingTimeInterval(59), limit: 5).isEmpty, "not due before")
+            guard var retried = try await store.claimDue(now: t0.addingTimeInterval(60), limit: 5).first else {
                 throw c.fail("the retry was not claimed at its time")
             }
             try retried.apply(.startSending, at: t0.addingTimeInterval(60))
             try retried.apply(.accept, at: t0.addingTimeInterval(61))
             retried.leaseExpiresAt = nil
             _ = try await store.update(retried)
-            try c.expect(await store.nextDueDate() == nil, "nothing is due after the delivery was sent")
+            try c.expect(try await store.nextDueDate() == nil, "nothing is due after the delivery was sent")
             try c.expect(
-                await store.claimDue(now: t0.addingTimeInterval(10 * leaseDuration), limit: 5).isEmpty,
+                try await store.claimDue(now: t0.addingTimeInterval(10 * leaseDuration), limit: 5).isEmpty,
                 "a sent delivery is never claimed")
-            try c.expect(await store.deliveries(in: [.sent]).map(\.noticeID) == [item.id], "deliveries(in: sent)")
-            try c.expect(await store.deliveries(in: [.queued, .sending]).isEmpty, "no delivery left pending")
+            try c.expect(try await store.deliveries(in: [.sent]).map(\.noticeID) == [item.id], "deliveries(in: sent)")
+            try c.expect(try await store.deliveries(in: [.queued, .sending]).isEmpty, "no delivery left pending")
         }
 
         try await checker.check("evidence is appended only when it links to the chain") { c in

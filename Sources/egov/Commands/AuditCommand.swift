@@ -17,8 +17,11 @@ struct AuditVerify: AsyncParsableCommand {
             Checks the hash chain of every entry and the signature, count and head of every checkpoint. Prints \
             {"valid": bool, "entries": N, "firstInvalid": index-or-null, "reason": text-or-null, "signedEntries": N, \
             "checkpoints": N}; exits 0 when valid, 1 otherwise, 65 when the file cannot be read as an audit log \
-            (size, header, version). Entries after the last checkpoint are not signed: pass --expected-count or \
-            --expected-head (kept elsewhere) to detect their removal.
+            (size, header, version, a repeated checkpoint line). firstInvalid is the first entry that cannot be \
+            trusted: the first entry whose hash chain fails or, when a checkpoint fails, the first entry no \
+            verified checkpoint covers (= signedEntries). The file is read line by line. Entries after the last \
+            checkpoint are not signed: pass --expected-count or --expected-head (kept elsewhere) to detect their \
+            removal.
             """)
 
     @Option(name: .long, help: "The department's public key (PEM).") var key: String
@@ -62,11 +65,19 @@ struct AuditVerify: AsyncParsableCommand {
             verificationKey = try publicKey.verificationKey(
                 for: SignatureAlgorithm.defaultAlgorithm(for: publicKey.keyType))
         } catch { throw CLIError(error) }
-        let bytes = try InputSource(file).readAll(limit: Self.fileLimit)
+        // Read in chunks and verified line by line: memory stays within a few lines, whatever the size.
+        var reader = AuditExportVerifier(key: verificationKey, limits: .init(maximumTotalBytes: Self.fileLimit))
+            .reader(expectedCount: expectedCount, expectedHead: expectedHead)
+        try InputSource(file).forEachChunk { (chunk: [UInt8]) throws(CLIError) in
+            do throws(AuditExportError) {
+                try reader.consume(chunk)
+            } catch {
+                throw CLIError.badInput(error.reason, code: error.code)
+            }
+        }
         let verification: AuditExportVerification
         do throws(AuditExportError) {
-            verification = try AuditExportVerifier(key: verificationKey).verify(
-                bytes, expectedCount: expectedCount, expectedHead: expectedHead)
+            verification = try reader.finish()
         } catch {
             throw CLIError.badInput(error.reason, code: error.code)
         }

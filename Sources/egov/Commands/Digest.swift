@@ -15,14 +15,6 @@ struct Digest: AsyncParsableCommand {
     var file: String?
 
     func run() async throws {
-        let algorithm = alg.algorithm
-        var hasher: StreamingHasher
-        do { hasher = try StreamingHasher(algorithm) } catch { throw CLIError.from(error) }
-        try InputSource(file).forEachChunk { (chunk: [UInt8]) throws(CLIError) in
-            do { try hasher.update(chunk) } catch { throw CLIError.from(error) }
-        }
-        let digest: [UInt8]
-        do { digest = try hasher.finalize() } catch { throw CLIError.from(error) }
-        print(Hex.encode(digest))
+        print(Hex.encode(try InputSource(file).digest(alg.algorithm)))
     }
 }

@@ -27,7 +27,7 @@ enum NotificationsDemo {
             createdAt: clock.now())
         _ = try await dispatcher.submit(notice)
         _ = try await dispatcher.submit(notice)  // the same idempotency key: still one notice
-        _ = await dispatcher.runOnce()
+        _ = try await dispatcher.runOnce()
         // The app reports delivery through an HMAC-authenticated receipt.
         let receiptKey = Array("inbox-receipt-key-for-the-demo-0".utf8)
         let receipts = ReceiptProcessor(
@@ -37,7 +37,7 @@ enum NotificationsDemo {
         _ = try await receipts.process(
             body: body, authenticationCode: try ReceiptProcessor.authenticationCode(for: body, key: receiptKey), from: .inbox)
         clock.advance(by: 8 * 86_400)
-        let served = await dispatcher.applyDeemedService()
+        let served = try await dispatcher.applyDeemedService()
         let records = await store.evidence(for: notice.id)
         let exported = try EvidenceChain.exportJSONLines(records)
         let verification = EvidenceChain.verify(

@@ -31,9 +31,11 @@ struct NotifyRender: AsyncParsableCommand {
         let templateBytes = try InputSource(template).readAll(limit: 1 << 20)
         let parsed: NotificationTemplate
         do {
-            parsed = try NotificationTemplate(jsonBytes: templateBytes)
-        } catch {
+            parsed = try JSONDecoder().decode(NotificationTemplate.self, from: Data(templateBytes))
+        } catch let error as TemplateError {
             throw CLIError.badInput(error.reason, code: error.code)
+        } catch {
+            throw CLIError.badInput("the template is not valid: \(error)", code: "notifications.template.invalid_json")
         }
         let personalisation = try JSONFiles.object(at: data)
         let rendered: RenderedMessage
@@ -57,11 +59,20 @@ struct NotifyEvidenceVerify: AsyncParsableCommand {
         abstract: "Verify a notice's evidence records offline (JSON lines or a JSON array).",
         discussion: """
             Checks every record's signature with the department's public key and the hash chain. Prints \
-            {"valid": bool, "records": N, "firstInvalid": index-or-null}; exits 0 when valid, 1 otherwise.
+            {"valid": bool, "records": N, "firstInvalid": index-or-null}; exits 0 when valid, 1 otherwise (an \
+            empty chain is not valid), 65 when the file is not evidence records (a malformed record, a repeated \
+            JSON member, a record over 64 KiB). Records removed from the end are only detected with \
+            --expected-count or --expected-head (kept elsewhere). JSON lines are read and verified line by line.
             """)
 
     @Option(name: .long, help: "The department's public key (PEM).") var key: String
+    @Option(name: .customLong("expected-count"), help: "The number of records the chain must have.")
+    var expectedCount: Int?
+    @Option(name: .customLong("expected-head"), help: "The hash (hex) the last record must have.")
+    var expectedHead: String?
     @Argument(help: "The evidence file, or - for standard input.") var file: String
+
+    static let fileLimit = 64 << 20
 
     struct Result: Encodable {
         let valid: Bool
@@ -78,21 +89,63 @@ struct NotifyEvidenceVerify: AsyncParsableCommand {
         enum CodingKeys: String, CodingKey { case valid, records, firstInvalid }
     }
 
+    func validate() throws {
+        if let expectedCount, expectedCount < 0 { throw ValidationError("--expected-count must not be negative") }
+        if let expectedHead {
+            guard expectedHead.utf8.count == 64, expectedHead == expectedHead.lowercased(),
+                Hex.decode(expectedHead) != nil
+            else { throw ValidationError("--expected-head must be a lowercase hex SHA-256 hash") }
+        }
+    }
+
     func run() async throws {
         let publicKey = try KeyFiles.anyPublicKey(at: key)
         let verificationKey: SoftwareVerificationKey
         do {
             verificationKey = try publicKey.verificationKey(for: SignatureAlgorithm.defaultAlgorithm(for: publicKey.keyType))
         } catch { throw CLIError(error) }
-        let text = try InputSource(file).readText(limit: 64 << 20)
-        let records: [EvidenceRecord]
-        do {
-            records = try EvidenceChain.importJSON(text)
+        // JSON lines are verified as they are read; a JSON array (starting with `[`) is read whole.
+        var reader = EvidenceChainReader(key: verificationKey)
+        var array: [UInt8]?
+        var decided = false
+        var total = 0
+        try InputSource(file).forEachChunk { (chunk: [UInt8]) throws(CLIError) in
+            total += chunk.count
+            guard total <= Self.fileLimit else {
+                throw .badInput(
+                    "\(InputSource(file)) exceeds the limit of \(Self.fileLimit) bytes", code: "cli.input.too_large")
+            }
+            if !decided, let first = chunk.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) {
+                decided = true
+                if first == UInt8(ascii: "[") { array = [] }
+            }
+            if array != nil {
+                array? += chunk
+                return
+            }
+            do throws(NotificationError) {
+                try reader.consume(chunk)
+            } catch {
+                throw .badInput(error.reason, code: error.code)
+            }
+        }
+        let verification: EvidenceVerification
+        let records: Int
+        do throws(NotificationError) {
+            if let array {
+                let parsed = try EvidenceChain.importJSONArray(array)
+                verification = EvidenceChain.verify(
+                    parsed, key: verificationKey, expectedCount: expectedCount, expectedHead: expectedHead)
+                records = parsed.count
+            } else {
+                verification = try reader.finish(expectedCount: expectedCount, expectedHead: expectedHead)
+                records = reader.verifier.count
+            }
         } catch {
             throw CLIError.badInput(error.reason, code: error.code)
         }
-        let result = EvidenceChain.verify(records, key: verificationKey)
-        try Output.printJSON(Result(valid: result.valid, records: records.count, firstInvalid: result.firstInvalidIndex))
-        if !result.valid { throw ExitCode(ExitStatus.invalid.rawValue) }
+        try Output.printJSON(
+            Result(valid: verification.valid, records: records, firstInvalid: verification.firstInvalidIndex))
+        if !verification.valid { throw ExitCode(ExitStatus.invalid.rawValue) }
     }
 }

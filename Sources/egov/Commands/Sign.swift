@@ -9,7 +9,9 @@ struct Sign: AsyncParsableCommand {
             jws: compact JWS with x5c, x5t#S256 and the signing time (sigT); jws-detached: the same without \
             the payload. With a time-stamp (--tsa-key/--tsa-cert, a local TSA) the JWS is written in the \
             flattened JSON serialisation, whose unprotected header carries it (JAdES etsiU). cms / \
-            cms-detached: CMS SignedData, CAdES baseline B (T with a time-stamp), written as PEM (label CMS).
+            cms-detached: CMS SignedData, CAdES baseline B (T with a time-stamp), written as PEM (label CMS). \
+            cms-detached hashes the input in chunks (any size); the other formats hold it in memory (64 MiB at \
+            most), since the signature carries the content or signs its base64url form.
             """
     )
 
@@ -58,7 +60,9 @@ struct Sign: AsyncParsableCommand {
         let (algorithm, sm2ID) = try options.resolve(for: privateKey.keyType)
         let leaf = try CertificateFiles.certificate(at: cert)
         let intermediates = try chain.map { try CertificateFiles.bundle(at: $0) } ?? []
-        let content = try InputSource(file).readAll()
+        // cms-detached hashes the input in chunks (any size); the other formats carry the content
+        // (jws, cms) or sign its base64url form (jws-detached), so it is read into memory (64 MiB at most).
+        let content = format == .cmsDetached ? [] : try InputSource(file).readAll()
         let clock = FixedClock(time: try TimeArgument.parse(at))
         do {
             var client: TimeStampClient?
@@ -86,9 +90,11 @@ struct Sign: AsyncParsableCommand {
                 } else {
                     output = try await signer.jws(payload: content, detached: detached)
                 }
-            case .cms, .cmsDetached:
-                let der = try await signer.cms(content: content, detached: format == .cmsDetached)
-                output = PEMDocument(label: "CMS", der: der).pemString
+            case .cms:
+                output = PEMDocument(label: "CMS", der: try await signer.cms(content: content)).pemString
+            case .cmsDetached:
+                let digest = try InputSource(file).digest(signer.cmsDigestAlgorithm)
+                output = PEMDocument(label: "CMS", der: try await signer.cmsDetached(contentDigest: digest)).pemString
             }
             try OutputFile.write(output.hasSuffix("\n") ? output : output + "\n", to: out)
         } catch let error as CLIError {

@@ -28,7 +28,9 @@ struct StoreDispatch: AsyncParsableCommand {
             (after a crash, or from several workers) enqueues nothing twice. The transport appends \
             "NEW <delivery id> <worker>" or, for an id it has already recorded, "DUP <delivery id> <worker>" \
             to the transport log and syncs it (group commit) before acknowledging. Stops when no delivery is \
-            pending and prints a JSON summary. --store is sqlite:PATH or postgres://user[:password]@host:port/db.
+            pending and prints a JSON summary. --store is sqlite:PATH or postgres://user[:password]@host:port/db. \
+            A store that cannot be read fails the command: a damaged database file exits 65 \
+            (core.store.corrupt_database), another store failure 70.
             """)
 
     @Option(name: .long, help: "sqlite:PATH or postgres://user@host:port/database.") var store: String
@@ -76,6 +78,8 @@ struct StoreDispatch: AsyncParsableCommand {
                 do {
                     enqueued += try await notificationStore.enqueue(contentsOf: notices, at: clock.now())
                         .filter(\.created).count
+                } catch .store(let error) {
+                    throw CLIError(error)
                 } catch {
                     throw CLIError(code: error.code, reason: error.reason, status: .software)
                 }
@@ -85,28 +89,19 @@ struct StoreDispatch: AsyncParsableCommand {
         let log = try DurableDeliveryLog(path: transportLog, worker: worker)
         let pacer = rate > 0 ? DeliveryPacer(interval: .nanoseconds(Int64(1e9 / rate))) : nil
         let configuration = DispatcherConfiguration(maximumConcurrentSends: 64, batchSize: batch)
-        let totals = await withTaskGroup(of: (claimed: Int, accepted: Int).self) { group in
-            for _ in 0..<dispatchers {
-                group.addTask {
-                    let dispatcher = NotificationDispatcher(
-                        store: notificationStore, transports: [RecordingTransport(log: log, pacer: pacer)], clock: clock,
-                        configuration: configuration, random: SystemRandomNumberGenerator()
-                    ) { notice, _ in RenderedPayload(subject: "", body: notice.reference) }
-                    return await Self.dispatchUntilDone(dispatcher, store: notificationStore, clock: clock)
-                }
-            }
-            var sum = (claimed: 0, accepted: 0)
-            for await part in group {
-                sum.claimed += part.claimed
-                sum.accepted += part.accepted
-            }
-            return sum
+        let totals: (claimed: Int, accepted: Int)
+        do {
+            totals = try await dispatch(
+                store: notificationStore, log: log, pacer: pacer, clock: clock, configuration: configuration)
+        } catch {
+            throw CLIError(error)
         }
         let claimed = totals.claimed
         let accepted = totals.accepted
         var states: [String: Int] = [:]
         for state in DeliveryState.allCases {
-            let number = await notificationStore.deliveries(in: [state]).count
+            let number: Int
+            do { number = try await notificationStore.deliveries(in: [state]).count } catch { throw CLIError(error) }
             if number > 0 { states[state.rawValue] = number }
         }
         let pending = [DeliveryState.created, .queued, .sending, .temporaryFailure, .permanentFailure]
@@ -118,18 +113,49 @@ struct StoreDispatch: AsyncParsableCommand {
                 transportDuplicates: counts.duplicates, pending: pending, states: states))
     }
 
+    /// Runs `dispatchers` dispatchers concurrently until no delivery is pending; the first store
+    /// failure ends them all and is thrown.
+    private func dispatch(
+        store notificationStore: any NotificationStore, log: DurableDeliveryLog, pacer: DeliveryPacer?,
+        clock: any WallClock, configuration: DispatcherConfiguration
+    ) async throws(StoreError) -> (claimed: Int, accepted: Int) {
+        do {
+            return try await withThrowingTaskGroup(of: (claimed: Int, accepted: Int).self) { group in
+                for _ in 0..<dispatchers {
+                    group.addTask {
+                        let dispatcher = NotificationDispatcher(
+                            store: notificationStore, transports: [RecordingTransport(log: log, pacer: pacer)],
+                            clock: clock, configuration: configuration, random: SystemRandomNumberGenerator()
+                        ) { notice, _ in RenderedPayload(subject: "", body: notice.reference) }
+                        return try await Self.dispatchUntilDone(dispatcher, store: notificationStore, clock: clock)
+                    }
+                }
+                var sum = (claimed: 0, accepted: 0)
+                for try await part in group {
+                    sum.claimed += part.claimed
+                    sum.accepted += part.accepted
+                }
+                return sum
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw .unavailable(operation: "dispatch")
+        }
+    }
+
     /// Runs `dispatcher` until no delivery is pending (none due now or later).
     static func dispatchUntilDone(
         _ dispatcher: NotificationDispatcher, store: any NotificationStore, clock: any WallClock
-    ) async -> (claimed: Int, accepted: Int) {
+    ) async throws(StoreError) -> (claimed: Int, accepted: Int) {
         var claimed = 0
         var accepted = 0
         while true {
-            let report = await dispatcher.runOnce()
+            let report = try await dispatcher.runOnce()
             claimed += report.claimed
             accepted += report.accepted
             if report.claimed > 0 { continue }
-            guard let due = await store.nextDueDate() else { break }
+            guard let due = try await store.nextDueDate() else { break }
             let wait = min(max(due.timeIntervalSince(clock.now()), 0.01), 0.25)
             try? await Task.sleep(for: .milliseconds(Int(wait * 1000)))
         }
@@ -171,7 +197,7 @@ private struct StoreLocation {
                 let database = try SQLiteDatabase(path: path, durability: level)
                 return StoreLocation(store: SQLiteNotificationStore(database: database, leaseDuration: lease)) {}
             } catch {
-                throw CLIError(code: error.code, reason: error.reason, status: .software)
+                throw CLIError(error)
             }
         }
         if text.hasPrefix("postgres://") || text.hasPrefix("postgresql://") {

@@ -39,6 +39,17 @@ struct CLIError: EGovError {
         self.init(code: error.code, reason: error.reason, status: status)
     }
 
+    /// Maps a store failure: a damaged database file or row is bad input (exit 65), any other
+    /// store failure internal (exit 70).
+    init(_ error: StoreError) {
+        let status: ExitStatus
+        switch error {
+        case .corruptDatabase, .corruptRecord: status = .badInput
+        default: status = .software
+        }
+        self.init(code: error.code, reason: error.reason, status: status)
+    }
+
     /// Maps any error thrown while running a command.
     static func from(_ error: any Error) -> CLIError {
         switch error {

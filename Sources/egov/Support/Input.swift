@@ -1,3 +1,4 @@
+import EGovKit
 import Foundation
 
 #if canImport(Glibc)
@@ -64,6 +65,16 @@ struct InputSource: Sendable, CustomStringConvertible {
             bytes += chunk
         }
         return bytes
+    }
+
+    /// The digest of the whole input, hashed chunk by chunk (inputs of any size).
+    func digest(_ algorithm: HashAlgorithm) throws(CLIError) -> [UInt8] {
+        var hasher: StreamingHasher
+        do { hasher = try StreamingHasher(algorithm) } catch { throw CLIError.from(error) }
+        try forEachChunk { (chunk: [UInt8]) throws(CLIError) in
+            do { try hasher.update(chunk) } catch { throw CLIError.from(error) }
+        }
+        do { return try hasher.finalize() } catch { throw CLIError.from(error) }
     }
 
     /// Reads the whole input as UTF-8 text (for PEM files), refusing more than `limit` bytes.

@@ -43,13 +43,13 @@ import Testing
         let setup = try Self.setup(rule: DeemedServiceRule(jurisdiction: "HK", days: 7, anchor: .delivered))
         _ = try await setup.dispatcher.submit(
             try NotificationFixtures.notice(category: .legallyEffective, channels: [.inbox]))
-        #expect(await setup.dispatcher.runOnce().accepted == 1)
+        #expect(try await setup.dispatcher.runOnce().accepted == 1)
         setup.clock.advance(by: 3_600)
         try await Self.receipt(setup, "r1", .delivered)
         setup.clock.advance(by: 7 * 86_400 - 1)
-        #expect(await setup.dispatcher.applyDeemedService() == 0)
+        #expect(try await setup.dispatcher.applyDeemedService() == 0)
         setup.clock.advance(by: 1)
-        #expect(await setup.dispatcher.applyDeemedService() == 1)
+        #expect(try await setup.dispatcher.applyDeemedService() == 1)
         #expect(await setup.store.delivery(NoticeID("N-1"))?.state == .deemedServed)
         let evidence = await setup.store.evidence(for: NoticeID("N-1"))
         #expect(
@@ -68,10 +68,10 @@ import Testing
         let setup = try Self.setup(rule: DeemedServiceRule(jurisdiction: "MO", days: 5, anchor: .sent))
         _ = try await setup.dispatcher.submit(
             try NotificationFixtures.notice(category: .legallyEffective, channels: [.inbox]))
-        _ = await setup.dispatcher.runOnce()
+        _ = try await setup.dispatcher.runOnce()
         try await Self.receipt(setup, "r1", .read)
         setup.clock.advance(by: 30 * 86_400)
-        #expect(await setup.dispatcher.applyDeemedService() == 0)
+        #expect(try await setup.dispatcher.applyDeemedService() == 0)
         #expect(await setup.store.delivery(NoticeID("N-1"))?.state == .read)
         let events = await setup.store.evidence(for: NoticeID("N-1")).map(\.body.eventType)
         #expect(events.last == EvidenceEventType.acceptanceByRecipient.rawValue)
@@ -81,17 +81,17 @@ import Testing
         let setup = try Self.setup(rule: DeemedServiceRule(jurisdiction: "XX", days: 3, anchor: .sent))
         _ = try await setup.dispatcher.submit(
             try NotificationFixtures.notice(category: .legallyEffective, channels: [.inbox]))
-        _ = await setup.dispatcher.runOnce()
+        _ = try await setup.dispatcher.runOnce()
         setup.clock.advance(by: 3 * 86_400)
-        #expect(await setup.dispatcher.applyDeemedService() == 1)
+        #expect(try await setup.dispatcher.applyDeemedService() == 1)
     }
 
     @Test func informationalNoticesAreNotDeemedServed() async throws {
         let setup = try Self.setup(rule: DeemedServiceRule(jurisdiction: "HK", days: 1, anchor: .sent))
         _ = try await setup.dispatcher.submit(try NotificationFixtures.notice(channels: [.inbox]))
-        _ = await setup.dispatcher.runOnce()
+        _ = try await setup.dispatcher.runOnce()
         setup.clock.advance(by: 10 * 86_400)
-        #expect(await setup.dispatcher.applyDeemedService() == 0)
+        #expect(try await setup.dispatcher.applyDeemedService() == 0)
         #expect(await setup.store.evidence(for: NoticeID("N-1")).isEmpty)
     }
 }

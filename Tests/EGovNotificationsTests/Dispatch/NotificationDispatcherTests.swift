@@ -26,16 +26,16 @@ import Testing
         _ = try await dispatcher.submit(try NotificationFixtures.notice(channels: [.email]))
         var expected = SeededRandomNumberGenerator(seed: 99)
 
-        #expect(await dispatcher.runOnce().retried == 1)
+        #expect(try await dispatcher.runOnce().retried == 1)
         let firstDelay = policy.delay(afterAttempt: 1, using: &expected)
         #expect(await store.nextDueDate() == clock.now().addingTimeInterval(firstDelay))
         clock.advance(by: firstDelay - 0.5)
-        #expect(await dispatcher.runOnce().claimed == 0)
+        #expect(try await dispatcher.runOnce().claimed == 0)
         clock.advance(by: 0.5)
-        #expect(await dispatcher.runOnce().retried == 1)
+        #expect(try await dispatcher.runOnce().retried == 1)
         let secondDelay = policy.delay(afterAttempt: 2, using: &expected)
         clock.advance(by: secondDelay)
-        #expect(await dispatcher.runOnce().accepted == 1)
+        #expect(try await dispatcher.runOnce().accepted == 1)
         let delivery = try #require(await store.delivery(NoticeID("N-1")))
         #expect(delivery.state == .sent)
         #expect(delivery.attempt == 3)
@@ -49,9 +49,9 @@ import Testing
         let letter = ScriptedTransport(channel: .letter, script: [])
         let dispatcher = Self.dispatcher(store: store, transports: [email, letter], clock: clock)
         _ = try await dispatcher.submit(try NotificationFixtures.notice(channels: [.email, .letter]))
-        let first = await dispatcher.runOnce()
+        let first = try await dispatcher.runOnce()
         #expect(first.channelFailures == 1)
-        let second = await dispatcher.runOnce()
+        let second = try await dispatcher.runOnce()
         #expect(second.accepted == 1)
         let delivery = try #require(await store.delivery(NoticeID("N-1")))
         #expect(delivery.state == .sent)
@@ -67,8 +67,8 @@ import Testing
         let sms = ScriptedTransport(channel: .sms, script: [.permanentFailure])
         let dispatcher = Self.dispatcher(store: store, transports: [sms], clock: clock)
         _ = try await dispatcher.submit(try NotificationFixtures.notice(channels: [.sms, .push]))
-        _ = await dispatcher.runOnce()
-        let report = await dispatcher.runOnce()
+        _ = try await dispatcher.runOnce()
+        let report = try await dispatcher.runOnce()
         #expect(report.failed == 1)
         let delivery = try #require(await store.delivery(NoticeID("N-1")))
         #expect(delivery.state == .failed)
@@ -87,14 +87,14 @@ import Testing
         _ = try await dispatcher.submit(try NotificationFixtures.notice(id: "normal", channels: [.sms]))
         _ = try await dispatcher.submit(
             try NotificationFixtures.notice(id: "urgent", channels: [.sms], urgency: .urgent))
-        let report = await dispatcher.runOnce()
+        let report = try await dispatcher.runOnce()
         #expect(report.deferred == 1)
         #expect(report.accepted == 1)
         #expect(await store.nextDueDate() == clock.now().addingTimeInterval(3_600))
         clock.advance(by: 3_599)
-        #expect(await dispatcher.runOnce().claimed == 0)
+        #expect(try await dispatcher.runOnce().claimed == 0)
         clock.advance(by: 1)
-        #expect(await dispatcher.runOnce().accepted == 1)
+        #expect(try await dispatcher.runOnce().accepted == 1)
         #expect(Set(await sms.deliveryIDs().map(\.noticeID.rawValue)) == ["normal", "urgent"])
     }
 
@@ -118,13 +118,13 @@ import Testing
         for index in 0..<5 {
             _ = try await dispatcher.submit(try NotificationFixtures.notice(id: "N\(index)", channels: [.email]))
         }
-        let first = await dispatcher.runOnce()
+        let first = try await dispatcher.runOnce()
         #expect(first.accepted == 2)
         #expect(first.deferred == 3)
         clock.advance(by: 1)
-        #expect(await dispatcher.runOnce().accepted == 1)
+        #expect(try await dispatcher.runOnce().accepted == 1)
         clock.advance(by: 2)
-        #expect(await dispatcher.runOnce().accepted == 2)
+        #expect(try await dispatcher.runOnce().accepted == 2)
         #expect(await email.deliveryIDs().count == 5)
     }
 
@@ -136,7 +136,7 @@ import Testing
         _ = try await dispatcher.submit(
             try NotificationFixtures.notice(channels: [.inbox], expiresAt: clock.now().addingTimeInterval(60)))
         clock.advance(by: 60)
-        #expect(await dispatcher.runOnce().expired == 1)
+        #expect(try await dispatcher.runOnce().expired == 1)
         #expect(await store.delivery(NoticeID("N-1"))?.state == .expired)
         #expect(await inbox.deliveryIDs().isEmpty)
     }
@@ -148,7 +148,7 @@ import Testing
         let dispatcher = Self.dispatcher(store: store, transports: [inbox], clock: clock)
         _ = try await dispatcher.submit(try NotificationFixtures.notice(channels: [.inbox]))
         try await dispatcher.cancel(NoticeID("N-1"))
-        #expect(await dispatcher.runOnce().claimed == 0)
+        #expect(try await dispatcher.runOnce().claimed == 0)
         #expect(await store.delivery(NoticeID("N-1"))?.state == .cancelled)
         await #expect(throws: NotificationError.unknownNotice) { try await dispatcher.cancel(NoticeID("nope")) }
     }
@@ -185,7 +185,7 @@ import Testing
         try claimed.apply(.startSending, at: clock.now())
         _ = try await store.update(claimed)
         clock.advance(by: 60)
-        #expect(await dispatcher.runOnce().accepted == 1)
+        #expect(try await dispatcher.runOnce().accepted == 1)
         #expect(await inbox.attempts() == [2])
         #expect(await inbox.deliveryIDs().map(\.rawValue) == ["N-1#inbox"])
         let delivery = try #require(await store.delivery(NoticeID("N-1")))
@@ -204,7 +204,7 @@ import Testing
             configuration: DispatcherConfiguration(retryPolicy: RetryPolicy(baseDelay: 0, maximumDelay: 0)),
             random: SeededRandomNumberGenerator(seed: 1), metrics: metrics, renderer: NotificationTestRenderer.render)
         _ = try await dispatcher.submit(try NotificationFixtures.notice(channels: [.email, .sms]))
-        for _ in 0..<3 { _ = await dispatcher.runOnce() }
+        for _ in 0..<3 { _ = try await dispatcher.runOnce() }
         let receipts = ReceiptProcessor(
             store: store, keys: NotificationReceiptTestSupport.keys, clock: clock,
             random: SeededRandomNumberGenerator(seed: 2), metrics: metrics)

@@ -46,7 +46,7 @@ import Testing
         var receiptCount = 0
         while rounds < 10_000 {
             rounds += 1
-            let report = await dispatcher.runOnce()
+            let report = try await dispatcher.runOnce()
             var processed = 0
             for transport in transports {
                 for deliveryID in transport.drainReceipts() {
@@ -67,7 +67,7 @@ import Testing
             }
         }
         clock.advance(by: 7 * 86_400)
-        let deemed = await dispatcher.applyDeemedService()
+        let deemed = try await dispatcher.applyDeemedService()
 
         // Every notice is accounted for and in an end state.
         #expect(await store.noticeCount == count)

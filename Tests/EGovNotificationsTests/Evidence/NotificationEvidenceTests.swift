@@ -110,6 +110,38 @@ import Testing
         }
     }
 
+    /// An empty chain proves nothing was signed: it never verifies.
+    @Test func emptyChainIsNotValid() throws {
+        let (_, verification) = try Self.keys()
+        #expect(EvidenceChain.verify([], key: verification) == EvidenceVerification(valid: false, firstInvalidIndex: 0))
+        #expect(!EvidenceChain.verify([], key: verification, expectedCount: 0).valid)
+    }
+
+    /// Records are read with the strict JSON parser: a repeated member is not strict JSON.
+    @Test func importRefusesDuplicateMembers() async throws {
+        let (signing, _) = try Self.keys()
+        let records = try await Self.chain(key: signing)
+        let lines = try EvidenceChain.exportJSONLines(records).split(separator: "\n").map(String.init)
+        let jws = #","jws":"\#(records[1].jws)"}"#
+        #expect(lines[1].hasSuffix(jws))
+        let doubled = String(lines[1].dropLast(jws.count)) + jws.dropLast() + jws
+        #expect(throws: NotificationError.self) { try EvidenceChain.importJSONLines(lines[0] + "\n" + doubled + "\n") }
+        do {
+            _ = try EvidenceChain.importJSONLines(lines[0] + "\n" + doubled + "\n")
+        } catch {
+            #expect(error.code == "notifications.evidence.invalid_json" && error.reason.contains("line 2"), "\(error)")
+        }
+        // A repeated member inside the body, too.
+        let body = lines[1].replacingOccurrences(of: #""issuer":"#, with: #""issuer":"dept-tax","issuer":"#)
+        #expect(body != lines[1])
+        #expect(throws: NotificationError.self) { try EvidenceChain.importJSONLines(body) }
+        do {
+            _ = try EvidenceChain.importJSONLines(body)
+        } catch {
+            #expect(error.code == "notifications.evidence.invalid_json" && error.reason.contains("line 1"), "\(error)")
+        }
+    }
+
     @Test func informationalNoticesGetNoEvidence() async throws {
         let (signing, _) = try Self.keys()
         let store = InMemoryNotificationStore()

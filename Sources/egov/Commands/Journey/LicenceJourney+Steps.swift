@@ -308,7 +308,7 @@ extension LicenceJourney {
             preferredLocale: locale.rawValue, channels: [.inbox], createdAt: world.clock.now())
         _ = try await dispatcher.submit(notice)
         _ = try await dispatcher.submit(notice)  // the same idempotency key: still one notice
-        _ = await dispatcher.runOnce()
+        _ = try await dispatcher.runOnce()
         let receiptKey = Array("journey-inbox-receipt-key-000000".utf8)
         let receipts = ReceiptProcessor(
             store: world.notifications, keys: [.inbox: receiptKey], clock: world.clock,
