@@ -108,6 +108,9 @@ struct NotifyStrictJSONCommandTests {
         let lines = try await CLIRunner.egov(["notify", "evidence", "verify", "--key", dir.path("key.pub"), dir.path("lines.jsonl")])
         #expect(lines.status == 65, "\(lines.stdout)\(lines.stderr)")
         #expect(try lines.errorJSON()["error"] == "notifications.evidence.invalid_json")
+    }
+}
+
 @Suite("egov notify evidence verify: what was signed")
 struct NotifyEvidenceCompletenessTests {
     /// Four records ending with AcceptanceByRecipient.
