@@ -135,75 +135,71 @@ public final class PostgresNotificationStore: NotificationStore {
         }
     }
 
-    public func claimDue(now: Date, limit: Int) async -> [Delivery] {
+    public func claimDue(now: Date, limit: Int) async throws(StoreError) -> [Delivery] {
         guard limit > 0 else { return [] }
         let lease = leaseDuration
         let logger = self.logger
-        do {
-            return try await database.transaction("claim") { connection in
-                let rows = try await connection.query(
-                    """
-                    SELECT d.notice_id, d.body, n.body FROM egov_deliveries AS d
-                    JOIN egov_notices AS n ON n.id = d.notice_id
-                    WHERE d.due_at IS NOT NULL AND d.due_at <= \(now.timeIntervalSinceReferenceDate)
-                    ORDER BY d.due_at, d.notice_id LIMIT \(limit)
-                    FOR UPDATE OF d SKIP LOCKED
-                    """, logger: logger)
-                var selected: [(String, String)] = []
-                var notices: [NoticeID: Notice] = [:]
-                for try await (noticeID, body, noticeBody) in rows.decode((String, String, String).self) {
-                    selected.append((noticeID, body))
-                    if let notice = try? StoredText.decode(Notice.self, noticeBody, table: "egov_notices") {
-                        notices[notice.id] = notice
-                    }
+        return try await database.storeTransaction("claim") { connection in
+            let rows = try await connection.query(
+                """
+                SELECT d.notice_id, d.body, n.body FROM egov_deliveries AS d
+                JOIN egov_notices AS n ON n.id = d.notice_id
+                WHERE d.due_at IS NOT NULL AND d.due_at <= \(now.timeIntervalSinceReferenceDate)
+                ORDER BY d.due_at, d.notice_id LIMIT \(limit)
+                FOR UPDATE OF d SKIP LOCKED
+                """, logger: logger)
+            var selected: [(String, String)] = []
+            var notices: [NoticeID: Notice] = [:]
+            for try await (noticeID, body, noticeBody) in rows.decode((String, String, String).self) {
+                selected.append((noticeID, body))
+                if let notice = try? StoredText.decode(Notice.self, noticeBody, table: "egov_notices") {
+                    notices[notice.id] = notice
                 }
-                self.claimedNotices.withLock { cache in
-                    if cache.count + notices.count > Self.noticeCacheLimit { cache.removeAll(keepingCapacity: true) }
-                    cache.merge(notices) { _, new in new }
-                }
-                var claimed: [Delivery] = []
-                var claimedIDs: [String] = []
-                var bodies: [String] = []
-                var versions: [Int64] = []
-                var dues: [Double] = []
-                var undecodable: [String] = []
-                let encoder = JSONEncoder()
-                for (noticeID, body) in selected {
-                    guard var delivery = try? StoredText.decode(Delivery.self, body, table: "egov_deliveries") else {
-                        undecodable.append(noticeID)
-                        continue
-                    }
-                    delivery.leaseExpiresAt = now.addingTimeInterval(lease)
-                    delivery.version += 1
-                    claimedIDs.append(noticeID)
-                    bodies.append(String(decoding: try encoder.encode(delivery), as: UTF8.self))
-                    versions.append(Int64(delivery.version))
-                    dues.append(
-                        delivery.claimableAt?.timeIntervalSinceReferenceDate ?? now.timeIntervalSinceReferenceDate
-                            + lease)
-                    claimed.append(delivery)
-                }
-                if !undecodable.isEmpty {
-                    logger.error(
-                        "Undecodable delivery rows removed from the due queue",
-                        metadata: ["count": "\(undecodable.count)"])
-                    try await connection.query(
-                        "UPDATE egov_deliveries SET due_at = NULL WHERE notice_id = ANY(\(undecodable)::text[])",
-                        logger: logger)
-                }
-                if !claimedIDs.isEmpty {
-                    try await connection.query(
-                        """
-                        UPDATE egov_deliveries AS d SET due_at = u.due_at, version = u.version, body = u.body
-                        FROM unnest(\(claimedIDs)::text[], \(dues)::float8[], \(versions)::int8[], \(bodies)::text[])
-                            AS u(notice_id, due_at, version, body)
-                        WHERE d.notice_id = u.notice_id
-                        """, logger: logger)
-                }
-                return claimed
             }
-        } catch {
-            return []
+            self.claimedNotices.withLock { cache in
+                if cache.count + notices.count > Self.noticeCacheLimit { cache.removeAll(keepingCapacity: true) }
+                cache.merge(notices) { _, new in new }
+            }
+            var claimed: [Delivery] = []
+            var claimedIDs: [String] = []
+            var bodies: [String] = []
+            var versions: [Int64] = []
+            var dues: [Double] = []
+            var undecodable: [String] = []
+            let encoder = JSONEncoder()
+            for (noticeID, body) in selected {
+                guard var delivery = try? StoredText.decode(Delivery.self, body, table: "egov_deliveries") else {
+                    undecodable.append(noticeID)
+                    continue
+                }
+                delivery.leaseExpiresAt = now.addingTimeInterval(lease)
+                delivery.version += 1
+                claimedIDs.append(noticeID)
+                bodies.append(String(decoding: try encoder.encode(delivery), as: UTF8.self))
+                versions.append(Int64(delivery.version))
+                dues.append(
+                    delivery.claimableAt?.timeIntervalSinceReferenceDate ?? now.timeIntervalSinceReferenceDate
+                        + lease)
+                claimed.append(delivery)
+            }
+            if !undecodable.isEmpty {
+                logger.error(
+                    "Undecodable delivery rows removed from the due queue",
+                    metadata: ["count": "\(undecodable.count)"])
+                try await connection.query(
+                    "UPDATE egov_deliveries SET due_at = NULL WHERE notice_id = ANY(\(undecodable)::text[])",
+                    logger: logger)
+            }
+            if !claimedIDs.isEmpty {
+                try await connection.query(
+                    """
+                    UPDATE egov_deliveries AS d SET due_at = u.due_at, version = u.version, body = u.body
+                    FROM unnest(\(claimedIDs)::text[], \(dues)::float8[], \(versions)::int8[], \(bodies)::text[])
+                        AS u(notice_id, due_at, version, body)
+                    WHERE d.notice_id = u.notice_id
+                    """, logger: logger)
+            }
+            return claimed
         }
     }
 
@@ -267,11 +263,11 @@ public final class PostgresNotificationStore: NotificationStore {
         }
     }
 
-    public func deliveries(in states: Set<DeliveryState>) async -> [Delivery] {
+    public func deliveries(in states: Set<DeliveryState>) async throws(StoreError) -> [Delivery] {
         guard !states.isEmpty else { return [] }
         let names = states.map(\.rawValue).sorted()
         return
-            (try? await database.query(
+            try await database.query(
                 "deliveries", "SELECT body FROM egov_deliveries WHERE state = ANY(\(names)::text[]) ORDER BY notice_id"
             ) { rows in
                 var result: [Delivery] = []
@@ -281,18 +277,18 @@ public final class PostgresNotificationStore: NotificationStore {
                     }
                 }
                 return result
-            }) ?? []
+            }
     }
 
-    public func nextDueDate() async -> Date? {
-        (try? await database.query(
+    public func nextDueDate() async throws(StoreError) -> Date? {
+        try await database.query(
             "nextDueDate", "SELECT MIN(due_at) FROM egov_deliveries WHERE due_at IS NOT NULL"
         ) { rows in
             for try await value in rows.decode(Double?.self) {
                 return value.map { Date(timeIntervalSinceReferenceDate: $0) }
             }
             return nil
-        }) ?? nil
+        }
     }
 
     public func appendEvidence(_ record: EvidenceRecord) async throws(NotificationError) {
