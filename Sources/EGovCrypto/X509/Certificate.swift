@@ -85,11 +85,16 @@ public struct Certificate: Sendable, Hashable, CustomStringConvertible {
         self.handle = handle
         self.derRepresentation = bytes
         // DER only: re-encoding (tbsCertificate included, not OpenSSL's cached copy) must give
-        // the input back, so the fingerprint is the one every other tool computes.
+        // the input back, so the fingerprint is the one every other tool computes. The check runs
+        // on a private copy: i2d_re_X509_tbs marks the cached encoding modified, after which
+        // OpenSSL re-encodes (and replaces) it on every verification, which is a data race on a
+        // certificate shared between threads.
+        let scratch = try X509Handle.decode(bytes)
+        defer { X509_free(scratch) }
         try OpenSSL.requireDER(bytes, what: "Certificate") {
-            i2d_re_X509_tbs(pointer, $0)
+            i2d_re_X509_tbs(scratch, $0)
         } encode: {
-            i2d_X509(pointer, $0)
+            i2d_X509(scratch, $0)
         }
 
         // Populates OpenSSL's extension cache now, while this value is still private.

@@ -58,10 +58,18 @@ public struct CertificateRevocationList: Sendable, Hashable, CustomStringConvert
         }
         handle = X509CRLHandle(taking: pointer)
         derRepresentation = bytes
+        // DER only, checked on a private copy (see Certificate.init(derRepresentation:)): the
+        // re-encoding marks the cached encoding modified, which is unsafe on a shared CRL.
+        let scratch = try OpenSSL.d2i(bytes, what: "CertificateList") {
+            d2i_X509_CRL(nil, $0, $1)
+        } release: {
+            X509_CRL_free($0)
+        }
+        defer { X509_CRL_free(scratch) }
         try OpenSSL.requireDER(bytes, what: "CertificateList") {
-            i2d_re_X509_CRL_tbs(pointer, $0)
+            i2d_re_X509_CRL_tbs(scratch, $0)
         } encode: {
-            i2d_X509_CRL(pointer, $0)
+            i2d_X509_CRL(scratch, $0)
         }
         issuer = try Self.wrap { () throws(CryptoError) in
             try DistinguishedName(name: X509_CRL_get_issuer(pointer))
