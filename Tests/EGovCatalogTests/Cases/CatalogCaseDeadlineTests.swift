@@ -15,9 +15,9 @@ import Testing
         let subject = try CaseFixtures.accepted("c", limit: CaseFixtures.limit(5), accepted: "2026-03-02")
         let due = try deadline(subject)
         let now = try CaseFixtures.date("2026-03-03")
-        #expect(try due.dueDate(at: now) == (try day("2026-03-09")))
-        #expect(try due.dueAt(at: now) == (try CaseFixtures.date("2026-03-10", 0)))
-        #expect(try due.remaining(at: now) == 4)
+        #expect(due.dueDate(at: now) == (try day("2026-03-09")))
+        #expect(due.dueAt(at: now) == (try CaseFixtures.date("2026-03-10", 0)))
+        #expect(due.remaining(at: now) == 4)
     }
 
     @Test func workingDaysAcrossHolidays() throws {
@@ -44,8 +44,8 @@ import Testing
             steps: [(.supplementRequested, "2026-04-01"), (.inReview, "2026-04-08")])
         let due = try deadline(paused)
         let now = try CaseFixtures.date("2026-04-09")
-        #expect(try due.pausedDays(at: now) == 2)
-        #expect(try due.dueDate(at: now) == (try day("2026-04-13")))
+        #expect(due.pausedDays(at: now) == 2)
+        #expect(due.dueDate(at: now) == (try day("2026-04-13")))
     }
 
     @Test func multiplePausesAndResumptions() throws {
