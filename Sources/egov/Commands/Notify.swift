@@ -31,11 +31,9 @@ struct NotifyRender: AsyncParsableCommand {
         let templateBytes = try InputSource(template).readAll(limit: 1 << 20)
         let parsed: NotificationTemplate
         do {
-            parsed = try JSONDecoder().decode(NotificationTemplate.self, from: Data(templateBytes))
-        } catch let error as TemplateError {
-            throw CLIError.badInput(error.reason, code: error.code)
+            parsed = try NotificationTemplate(jsonBytes: templateBytes)
         } catch {
-            throw CLIError.badInput("the template is not valid: \(error)", code: "notifications.template.invalid_json")
+            throw CLIError.badInput(error.reason, code: error.code)
         }
         let personalisation = try JSONFiles.object(at: data)
         let rendered: RenderedMessage
