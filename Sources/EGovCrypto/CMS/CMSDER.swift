@@ -14,10 +14,17 @@ enum CMSDER {
 
     /// Splits `bytes` into consecutive DER elements (low-tag-number form, definite lengths only).
     static func elements(_ bytes: ArraySlice<UInt8>) throws(CMSError) -> [Element] {
+        try split(bytes) { offset throws(CMSError) in try element(bytes, at: offset, minimal: true) }
+    }
+
+    /// Reads consecutive elements of `bytes` with `next` (the element starting at an offset).
+    private static func split(
+        _ bytes: ArraySlice<UInt8>, _ next: (Int) throws(CMSError) -> Element
+    ) throws(CMSError) -> [Element] {
         var output: [Element] = []
         var offset = bytes.startIndex
         while offset < bytes.endIndex {
-            let element = try element(bytes, at: offset, minimal: true)
+            let element = try next(offset)
             output.append(element)
             offset = element.encoded.endIndex
         }
@@ -80,14 +87,7 @@ enum CMSDER {
     /// low tag numbers only). For an indefinite-length element, `content` excludes the
     /// end-of-contents octets.
     private static func berChildren(_ bytes: ArraySlice<UInt8>, depth: Int) throws(CMSError) -> [Element] {
-        var output: [Element] = []
-        var offset = bytes.startIndex
-        while offset < bytes.endIndex {
-            let element = try berElement(bytes, at: offset, depth: depth)
-            output.append(element)
-            offset = element.encoded.endIndex
-        }
-        return output
+        try split(bytes) { offset throws(CMSError) in try berElement(bytes, at: offset, depth: depth) }
     }
 
     /// The BER element at `offset` of `bytes`.
