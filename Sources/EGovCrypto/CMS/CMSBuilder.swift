@@ -59,7 +59,7 @@ public enum CMSBuilder {
         contentDigest: [UInt8], signer: some SigningKey, certificate: Certificate, chain: [Certificate] = [],
         signingTime: Date, contentTypeOID: String = "1.2.840.113549.1.7.1"
     ) async throws -> [UInt8] {
-        guard contentDigest.count == digestAlgorithm(for: signer.algorithm).hash([]).count else {
+        guard contentDigest.count == digestAlgorithm(for: signer.algorithm).outputLength else {
             throw CMSError.malformedDER("the content digest does not fit the digest algorithm")
         }
         return try await signedData(
