@@ -1,6 +1,6 @@
 import EGovCore
-import EGovIdentity
-import EGovSignature
+
+
 import Foundation
 
 /// Exports a ``Catalogue`` as SEMIC CPSV-AP 3.2 JSON-LD and imports it back.

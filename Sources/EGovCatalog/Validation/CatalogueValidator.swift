@@ -1,4 +1,4 @@
-import EGovIdentity
+
 import EGovCore
 
 /// Checks a ``Catalogue`` against the CPSV-AP cardinalities and the EGovKit catalogue rules, and

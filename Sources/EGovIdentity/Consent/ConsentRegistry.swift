@@ -54,7 +54,7 @@ public actor ConsentRegistry {
         _ = try await auditLog.append(
             AuditEvent(
                 actor: personAccountID, action: "consent.granted", subject: grant.id,
-                details: details(of: grant, extra: ["until": ISO8601DateFormatter().string(from: validUntil)])))
+                details: details(of: grant, extra: ["until": RFC3339Time.format(validUntil, precision: .seconds)])))
         return grant
     }
 

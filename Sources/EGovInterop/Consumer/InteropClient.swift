@@ -37,7 +37,7 @@ public struct InteropClient: Sendable {
     public init(
         client: XRoadClientID, signer: EnvelopeSigner, verifier: EnvelopeVerifier, members: any MemberDirectory,
         transport: any InteropTransport, clock: any WallClock, window: ReplayWindow = ReplayWindow(),
-        logger: Logger = Logger(label: "egov.interop.client")
+        logger: Logger = Logger(label: "egovkit.interop.client")
     ) {
         self.client = client
         self.signer = signer

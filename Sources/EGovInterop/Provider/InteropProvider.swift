@@ -66,7 +66,7 @@ public struct InteropProvider: Sendable {
         signer: EnvelopeSigner, verifier: EnvelopeVerifier, members: any MemberDirectory,
         contracts: any ContractRegistry, replayCache: any ReplayCache, consent: ConsentRegistry? = nil,
         dataSource: any InteropDataSource, clock: any WallClock, rateLimiter: RateLimiter = RateLimiter(),
-        auditLog: (any AuditLog)? = nil, logger: Logger = Logger(label: "egov.interop.provider"),
+        auditLog: (any AuditLog)? = nil, logger: Logger = Logger(label: "egovkit.interop.provider"),
         maximumRequestBytes: Int = 1 << 20
     ) {
         self.signer = signer

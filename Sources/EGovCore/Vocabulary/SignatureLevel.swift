@@ -1,5 +1,3 @@
-import EGovCore
-
 /// The legal grade of an electronic signature or seal.
 ///
 /// | Level | Macau Law 5/2005 | eIDAS (signature / seal) |
@@ -8,7 +6,7 @@ import EGovCore
 /// | `advanced` | 高級電子簽名 / assinatura electrónica avançada | AdES / advanced electronic seal |
 /// | `qualified` | 合格電子簽名 / assinatura electrónica qualificada | QES / qualified electronic seal |
 ///
-/// How EGovKit determines the level is in ``SignatureLevelRules`` and Documentation/Signatures.md.
+/// How EGovKit determines the level is in `SignatureLevelRules` (EGovSignature) and the signatures guide.
 public enum SignatureLevel: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
     /// An electronic signature or seal that is cryptographically valid and attributable, but does
     /// not meet the requirements of an advanced one.
