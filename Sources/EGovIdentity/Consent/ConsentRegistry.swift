@@ -11,7 +11,7 @@ import Foundation
 /// fails closed (``ConsentDenial/noGrant``), ``grant(id:)`` returns `nil` and ``grants(of:)`` an
 /// empty list; ``grant(personAccountID:requester:provider:dataCategories:purpose:until:)``,
 /// ``revoke(_:by:)`` and ``use(personAccountID:requester:provider:dataCategory:purpose:)`` throw
-/// the ``StoreError``.
+/// the `StoreError`.
 public actor ConsentRegistry {
     private let store: any ConsentStore
     private let auditLog: any AuditLog

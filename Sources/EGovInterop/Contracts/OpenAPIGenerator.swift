@@ -9,7 +9,7 @@ import EGovCore
 /// contract's fields) are described under `components/schemas`, and the contract's
 /// classification, purposes, retention and rate limit under `x-egov-*` extension members.
 ///
-/// The output is a ``JSONValue``; serialise it with ``CanonicalJSON``.
+/// The output is a `JSONValue`; serialise it with `CanonicalJSON`.
 public enum OpenAPIGenerator {
     /// The OpenAPI version written.
     public static let openAPIVersion = "3.1.0"

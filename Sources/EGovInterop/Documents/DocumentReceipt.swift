@@ -5,7 +5,7 @@ import Foundation
 /// arrived and its seal validated) or REGISTRATION (it was entered in the register under a
 /// registry number, 收文編號).
 ///
-/// The receipt is a compact JWS made with the registry's ``DocumentSigner`` (`typ`
+/// The receipt is a compact JWS made with the registry's `DocumentSigner` (`typ`
 /// ``jwsType``) over the canonical JSON of ``Body``:
 ///
 /// ```json
@@ -16,7 +16,7 @@ import Foundation
 /// ```
 ///
 /// `registryNumber` is present in registration receipts only. Verify receipts with
-/// ``DocumentSender/verifyReceipt(_:for:type:)``; read ``body`` only after that.
+/// ``DocumentSender/verifyReceipt(_:for:type:)``; read `body` only after that.
 public struct DocumentReceipt: Sendable, Hashable {
     /// The JWS `typ` of receipts.
     public static let jwsType = "egov-document-receipt+jws"
