@@ -64,8 +64,8 @@ public final class PostgresAuditLog: AuditLog {
     }
 
     public func verify() async throws -> AuditVerification {
-        AuditAppend.verify(
-            rows: try await select(from: 0, limit: Int(Int32.max)), hashFunction: hashFunction, decode: Self.entry)
+        let rows = try await select(from: 0, limit: Int(Int32.max))
+        return AuditAppend.verify(rows: rows, hashFunction: hashFunction) { row in try Self.entry(row) }
     }
 
     private typealias StoredRow = (Int, Int64, String, String, String, String?, String?, String, String, String)
