@@ -48,9 +48,7 @@ public final class PostgresNotificationStore: NotificationStore {
     public func enqueue(_ notice: Notice, at time: Date) async throws(NotificationError) -> (
         notice: Notice, created: Bool
     ) {
-        let results = try await enqueue(contentsOf: [notice], at: time)
-        guard let result = results.first else { throw .store(.unavailable(operation: "enqueue")) }
-        return result
+        try await enqueueAsBatch(notice, at: time)
     }
 
     public func enqueue(contentsOf notices: [Notice], at time: Date) async throws(NotificationError)

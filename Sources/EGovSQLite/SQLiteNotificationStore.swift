@@ -37,9 +37,7 @@ public final class SQLiteNotificationStore: NotificationStore {
     public func enqueue(_ notice: Notice, at time: Date) async throws(NotificationError) -> (
         notice: Notice, created: Bool
     ) {
-        let results = try await enqueue(contentsOf: [notice], at: time)
-        guard let result = results.first else { throw .store(.unavailable(operation: "enqueue")) }
-        return result
+        try await enqueueAsBatch(notice, at: time)
     }
 
     public func enqueue(contentsOf notices: [Notice], at time: Date) async throws(NotificationError)
@@ -96,7 +94,7 @@ public final class SQLiteNotificationStore: NotificationStore {
                         let isNew =
                             inserted.remove(NoticeKey(id: row.notice.id.rawValue, key: row.notice.idempotencyKey))
                             != nil
-                        let storedWithKey = try isNew ? nil : Self.notice(db, idempotencyKey: row.notice.idempotencyKey)
+                        let storedWithKey = try isNew ? nil : Self.notice(db, where: "idempotency_key", is: row.notice.idempotencyKey)
                         let result = try row.notice.enqueueResult(inserted: isNew, storedWithKey: storedWithKey)
                         if result.created { created.append(row) }
                         results.append(result)
@@ -226,20 +224,14 @@ public final class SQLiteNotificationStore: NotificationStore {
     }
 
     public func notice(_ id: NoticeID) async throws(StoreError) -> Notice? {
-        try await database.read("notice") { db in
-            guard
-                let row = try GRDB.Row.fetchOne(
-                    db, sql: "SELECT body FROM egov_notices WHERE id = ?", arguments: [id.rawValue])
-            else { return nil }
-            return try StoredNoticeCodec.decode(StoredJSON.data(row, 0, table: "egov_notices"))
-        }
+        try await database.read("notice") { db in try Self.notice(db, where: "id", is: id.rawValue) }
     }
 
-    /// The notice stored under `idempotencyKey`, if any.
-    private static func notice(_ db: Database, idempotencyKey: String) throws -> Notice? {
+    /// The notice whose `column` (`id` or `idempotency_key`) is `value`, if any.
+    private static func notice(_ db: Database, where column: String, is value: String) throws -> Notice? {
         guard
             let row = try GRDB.Row.fetchOne(
-                db, sql: "SELECT body FROM egov_notices WHERE idempotency_key = ?", arguments: [idempotencyKey])
+                db, sql: "SELECT body FROM egov_notices WHERE \(column) = ?", arguments: [value])
         else { return nil }
         return try StoredNoticeCodec.decode(StoredJSON.data(row, 0, table: "egov_notices"))
     }

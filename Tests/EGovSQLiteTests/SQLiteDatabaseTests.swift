@@ -62,11 +62,16 @@ import Testing
         }
         let claimed = try await store.claimDue(now: TestPKI.referenceDate, limit: 10)
         #expect(claimed.map(\.noticeID.rawValue) == ["N-2"])
-        #expect(try await store.delivery(NoticeID("N-1")) == nil)
+        // A single-record read reports the damaged row (it is not taken for a missing one).
+        await #expect(throws: StoreError.corruptRecord(table: "egov_deliveries")) {
+            try await store.delivery(NoticeID("N-1"))
+        }
         try await database.writer.write { db in
             try db.execute(sql: "UPDATE egov_notices SET body = 'garbage' WHERE id = 'N-2'")
         }
-        #expect(try await store.notice(NoticeID("N-2")) == nil)
+        await #expect(throws: StoreError.corruptRecord(table: "egov_notices")) {
+            try await store.notice(NoticeID("N-2"))
+        }
     }
 
     /// A database file of 300 committed notices, damaged: reading the queue fails, and that

@@ -51,7 +51,7 @@ public struct ReplayAdmission: Sendable {
     }
 
     /// One storage operation the algorithm asks for.
-    public enum Operation: Sendable, Hashable {
+    enum Operation: Sendable, Hashable {
         /// ``ReplayAdmissionStorage/purgeExpired(now:)``.
         case purgeExpired
         /// ``ReplayAdmissionStorage/count()``.

@@ -74,6 +74,15 @@ public protocol NotificationStore: Sendable {
 }
 
 extension NotificationStore {
+    /// ``enqueue(_:at:)`` as a batch of one, for stores whose batch enqueue is the primitive.
+    package func enqueueAsBatch(_ notice: Notice, at time: Date) async throws(NotificationError) -> (
+        notice: Notice, created: Bool
+    ) {
+        let results = try await enqueue(contentsOf: [notice], at: time)
+        guard let result = results.first else { throw .store(.unavailable(operation: "enqueue")) }
+        return result
+    }
+
     /// Enqueues several notices, each idempotently, in order; stores may do it in one step (the
     /// in-memory store takes one actor hop for the whole batch).
     public func enqueue(contentsOf notices: [Notice], at time: Date) async throws(NotificationError)
