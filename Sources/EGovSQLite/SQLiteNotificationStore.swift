@@ -94,7 +94,8 @@ public final class SQLiteNotificationStore: NotificationStore {
                         let isNew =
                             inserted.remove(NoticeKey(id: row.notice.id.rawValue, key: row.notice.idempotencyKey))
                             != nil
-                        let storedWithKey = try isNew ? nil : Self.notice(db, where: "idempotency_key", is: row.notice.idempotencyKey)
+                        let storedWithKey =
+                            try isNew ? nil : Self.notice(db, where: "idempotency_key", is: row.notice.idempotencyKey)
                         let result = try row.notice.enqueueResult(inserted: isNew, storedWithKey: storedWithKey)
                         if result.created { created.append(row) }
                         results.append(result)

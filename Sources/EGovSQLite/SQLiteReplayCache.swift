@@ -70,7 +70,8 @@ public final class SQLiteReplayCache: ReplayCache {
 
         func purgeExpired(now: Date) throws {
             try db.execute(
-                sql: "DELETE FROM egov_replay_cache WHERE expires_at < ?", arguments: [now.timeIntervalSinceReferenceDate])
+                sql: "DELETE FROM egov_replay_cache WHERE expires_at < ?",
+                arguments: [now.timeIntervalSinceReferenceDate])
         }
 
         func count() throws -> Int {

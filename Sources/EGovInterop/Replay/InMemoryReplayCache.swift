@@ -52,6 +52,7 @@ public actor InMemoryReplayCache: ReplayCache {
     public var count: Int { storage.count() }
 
     public func admit(messageID: String, sender: String, issuedAt: Date) async throws -> ReplayVerdict {
-        try admission.admit(messageID: messageID, sender: sender, issuedAt: issuedAt, now: clock.now(), storage: &storage)
+        try admission.admit(
+            messageID: messageID, sender: sender, issuedAt: issuedAt, now: clock.now(), storage: &storage)
     }
 }

@@ -100,7 +100,9 @@ public struct ReplayAdmission: Sendable {
         while let operation = run.operation {
             let answer: Int
             switch operation {
-            case .purgeExpired: try await storage.purgeExpired(now: now); answer = 0
+            case .purgeExpired:
+                try await storage.purgeExpired(now: now)
+                answer = 0
             case .count: answer = try await storage.count()
             case .isLive: answer = try await storage.isLive(sender: sender, messageID: messageID, now: now) ? 1 : 0
             case .recordUnlessLive:

@@ -94,4 +94,3 @@ extension NotificationStore {
         return results
     }
 }
-
