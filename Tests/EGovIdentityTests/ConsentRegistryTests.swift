@@ -20,19 +20,19 @@ import Testing
                 purpose: "food-licence") == .allowed(grantID: grant.id))
         // Out of scope in each dimension.
         #expect(
-            await registry.check(
+            try await registry.check(
                 personAccountID: "acct-1", requester: "IAM", provider: "DSAJ", dataCategory: "criminal-record",
                 purpose: "food-licence") == .denied(.dataNotCovered))
         #expect(
-            await registry.check(
+            try await registry.check(
                 personAccountID: "acct-1", requester: "IAM", provider: "DSAJ", dataCategory: "property-registration",
                 purpose: "marketing") == .denied(.purposeNotCovered))
         #expect(
-            await registry.check(
+            try await registry.check(
                 personAccountID: "acct-1", requester: "DSF", provider: "DSAJ", dataCategory: "property-registration",
                 purpose: "food-licence") == .denied(.noGrant))
         #expect(
-            await registry.check(
+            try await registry.check(
                 personAccountID: "acct-2", requester: "IAM", provider: "DSAJ", dataCategory: "property-registration",
                 purpose: "food-licence") == .denied(.noGrant))
 
