@@ -40,9 +40,7 @@ public final class PostgresReplayCache: ReplayCache {
         self.database = database
         self.window = window
         self.clock = clock
-        self.admission = ReplayAdmission(
-            window: window, capacity: capacity, schedule: ReplayPurgeSchedule(interval: purgeInterval),
-            purgePolicy: .scheduledAndWhenFull)
+        self.admission = .durable(window: window, capacity: capacity, purgeInterval: purgeInterval)
         self.capacity = admission.capacity
     }
 

@@ -41,11 +41,7 @@ public actor InMemoryReplayCache: ReplayCache {
         self.window = window
         self.clock = clock
         self.capacity = max(1, capacity)
-        // Purge at most once a second, and only when full, so that a full cache does not scan on
-        // every message.
-        self.admission = ReplayAdmission(
-            window: window, capacity: self.capacity, schedule: ReplayPurgeSchedule(interval: 1),
-            purgePolicy: .whenFullOnSchedule)
+        self.admission = .inMemory(window: window, capacity: self.capacity)
     }
 
     /// The number of entries held (including expired ones not yet purged).

@@ -79,6 +79,22 @@ public struct ReplayAdmission: Sendable {
         self.purgePolicy = purgePolicy
     }
 
+    /// The admission of a database-backed cache: expired rows purged at most once per
+    /// `purgeInterval` seconds, and whenever the cache is full.
+    public static func durable(window: ReplayWindow, capacity: Int?, purgeInterval: TimeInterval) -> ReplayAdmission {
+        ReplayAdmission(
+            window: window, capacity: capacity, schedule: ReplayPurgeSchedule(interval: purgeInterval),
+            purgePolicy: .scheduledAndWhenFull)
+    }
+
+    /// The admission of an in-memory cache of at most `capacity` entries: a full cache purges its
+    /// expired entries at most once a second, so that it does not scan on every message.
+    public static func inMemory(window: ReplayWindow, capacity: Int) -> ReplayAdmission {
+        ReplayAdmission(
+            window: window, capacity: capacity, schedule: ReplayPurgeSchedule(interval: 1),
+            purgePolicy: .whenFullOnSchedule)
+    }
+
     /// Admits a message over synchronous storage (in memory, or inside an SQLite transaction).
     public func admit(
         messageID: String, sender: String, issuedAt: Date, now: Date, storage: inout some ReplayAdmissionStorage
