@@ -31,12 +31,7 @@ struct PostgresOutageTests {
         runner.cancel()
         await runner.value
 
-        await #expect(throws: StoreError.self) { try await notifications.notice(notice.id) }
-        await #expect(throws: StoreError.self) { try await notifications.delivery(notice.id) }
-        await #expect(throws: StoreError.self) { try await notifications.evidence(for: notice.id) }
-        await #expect(throws: StoreError.self) { try await notifications.claimDue(now: .distantFuture, limit: 10) }
-        await #expect(throws: StoreError.self) { try await notifications.deliveries(in: [.queued]) }
-        await #expect(throws: StoreError.self) { try await notifications.nextDueDate() }
+        try await NotificationStoreOutageConformance.run(store: notifications, noticeID: notice.id)
         await #expect(throws: StoreError.self) { try await audit.entries(from: 0, limit: 10) }
         await #expect(throws: StoreError.self) { try await audit.verify() }
         await #expect(throws: StoreError.self) { try await consent.grant(id: "g") }

@@ -34,12 +34,7 @@ import Testing
 
         try database.writer.close()
 
-        await #expect(throws: StoreError.self) { try await notifications.notice(notice.id) }
-        await #expect(throws: StoreError.self) { try await notifications.delivery(notice.id) }
-        await #expect(throws: StoreError.self) { try await notifications.evidence(for: notice.id) }
-        await #expect(throws: StoreError.self) { try await notifications.claimDue(now: .distantFuture, limit: 10) }
-        await #expect(throws: StoreError.self) { try await notifications.deliveries(in: [.queued]) }
-        await #expect(throws: StoreError.self) { try await notifications.nextDueDate() }
+        try await NotificationStoreOutageConformance.run(store: notifications, noticeID: notice.id)
         await #expect(throws: StoreError.self) { try await audit.entries(from: 0, limit: 10) }
         await #expect(throws: StoreError.self) { try await audit.count }
         await #expect(throws: StoreError.self) { try await audit.verify() }
