@@ -92,8 +92,18 @@ public actor NotificationDispatcher {
         let claimed = try await store.claimDue(now: now, limit: configuration.batchSize)
         report.claimed = claimed.count
         var jobs: [(Delivery, Notice)] = []
+        var readFailure: StoreError?
         for var delivery in claimed {
-            guard let notice = try await store.notice(delivery.noticeID) else { continue }
+            let stored: Notice?
+            do {
+                stored = try await store.notice(delivery.noticeID)
+            } catch {
+                // The jobs prepared so far are still sent; the rest stay leased and are claimed
+                // again when their lease expires.
+                readFailure = error
+                break
+            }
+            guard let notice = stored else { continue }
             do {
                 // A delivery still `sending` was claimed by a dispatcher that disappeared: its
                 // attempt's outcome is unknown, so count it as a temporary failure and retry now
@@ -119,6 +129,7 @@ public actor NotificationDispatcher {
             }
         }
         await send(jobs, report: &report)
+        if let readFailure { throw readFailure }
         return report
     }
 
