@@ -80,6 +80,14 @@ struct PostgresOutageTests {
         let fresh = try NotificationStoreConformance.notice("N-new", key: "new")
         _ = try await store.enqueue(fresh, at: TestPKI.referenceDate)
         #expect(try await store.notice(fresh.id) == fresh)
+        // Stored exactly as SQLite stores it: the shared codec's bytes.
+        var bodies: [Data] = []
+        for try await body in try await database.client.query("SELECT body FROM egov_notices WHERE id = 'N-new'")
+            .decode(Data.self)
+        {
+            bodies.append(body)
+        }
+        #expect(bodies == [try StoredNoticeCodec.encode(fresh)])
         try await PostgresTestServer.drop(schema, url: url)
     }
 }
