@@ -97,7 +97,7 @@ let package = Package(
         .target(
             name: "EGovSQLite",
             dependencies: [
-                "EGovCore", "EGovIdentity", "EGovNotifications", "EGovCertificates", "EGovCatalog", "EGovInterop",
+                "EGovCore", "EGovIdentity", "EGovNotifications", "EGovCertificates", "EGovCatalog",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -106,7 +106,7 @@ let package = Package(
         .target(
             name: "EGovPostgres",
             dependencies: [
-                "EGovCore", "EGovIdentity", "EGovNotifications", "EGovCertificates", "EGovCatalog", "EGovInterop",
+                "EGovCore", "EGovIdentity", "EGovNotifications", "EGovCertificates", "EGovCatalog",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -128,7 +128,7 @@ let package = Package(
             name: "EGovTesting",
             dependencies: [
                 "EGovCore", "EGovCrypto", "EGovIdentity", "EGovSignature", "EGovNotifications", "EGovCertificates",
-                "EGovCatalog", "EGovInterop",
+                "EGovCatalog",
             ],
             swiftSettings: strictSettings
         ),
@@ -224,7 +224,8 @@ let package = Package(
         .testTarget(
             name: "EGovSQLiteTests",
             dependencies: [
-                "EGovCore", "EGovCrypto", "EGovNotifications", "EGovInterop", "EGovSQLite", "EGovTesting",
+                "EGovCore", "EGovCrypto", "EGovIdentity", "EGovNotifications", "EGovCertificates", "EGovCatalog",
+                "EGovSQLite", "EGovTesting",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings
@@ -232,7 +233,7 @@ let package = Package(
         .testTarget(
             name: "EGovPostgresTests",
             dependencies: [
-                "EGovCore", "EGovCrypto", "EGovInterop", "EGovPostgres", "EGovTesting",
+                "EGovCore", "EGovCrypto", "EGovNotifications", "EGovPostgres", "EGovTesting",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             swiftSettings: strictSettings

@@ -1,5 +1,4 @@
 import EGovCore
-import EGovInterop
 import Foundation
 import GRDB
 

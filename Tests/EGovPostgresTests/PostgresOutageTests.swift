@@ -1,6 +1,5 @@
 import EGovCore
 import EGovCrypto
-import EGovInterop
 import EGovNotifications
 import EGovTesting
 import Foundation

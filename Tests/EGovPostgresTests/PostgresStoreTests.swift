@@ -1,6 +1,5 @@
 import EGovCore
 import EGovCrypto
-import EGovInterop
 import EGovTesting
 import Foundation
 import PostgresNIO

@@ -3,7 +3,6 @@ import EGovCertificates
 import EGovCore
 import EGovCrypto
 import EGovIdentity
-import EGovInterop
 import EGovNotifications
 import EGovTesting
 import Foundation

@@ -1,6 +1,5 @@
 import EGovCore
 import EGovCrypto
-import EGovInterop
 import EGovSQLite
 import EGovTesting
 import Foundation

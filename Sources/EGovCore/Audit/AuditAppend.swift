@@ -13,10 +13,11 @@ public enum AuditAppend {
         appending event: AuditEvent, after head: (sequence: Int, hash: String)?, at time: Date,
         hashFunction: any HashFunction
     ) throws(AuditLogError) -> AuditEntry {
+        let link = HashChain.next(after: head, genesis: AuditChain.genesisHash(for: hashFunction))
         do {
             return try AuditEntry.sealed(
-                sequence: head.map { $0.sequence + 1 } ?? 0, time: time, event: event,
-                previousHash: head?.hash ?? AuditChain.genesisHash(for: hashFunction), hashFunction: hashFunction)
+                sequence: link.sequence, time: time, event: event, previousHash: link.previousHash,
+                hashFunction: hashFunction)
         } catch {
             throw .serializationFailed(error)
         }

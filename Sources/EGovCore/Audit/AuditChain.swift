@@ -8,7 +8,7 @@ public enum AuditChain {
     /// The `previousHash` of the first entry for `hashFunction`: zeros, one hex digit per nibble of
     /// its digest (64 for SHA-256).
     public static func genesisHash(for hashFunction: any HashFunction) -> String {
-        String(repeating: "0", count: hashFunction.hash([]).count * 2)
+        HashChain.genesisHash(for: hashFunction)
     }
 
     /// Verifies a complete chain, starting at sequence 0.
@@ -56,8 +56,14 @@ public enum AuditChain {
         _ entry: AuditEntry, at index: Int, previousHash: String, hashFunction: any HashFunction
     ) -> AuditVerification.Failure? {
         guard entry.hashAlgorithm == hashFunction.identifier else { return .algorithmMismatch }
-        guard entry.sequence == index else { return .sequenceGap }
-        guard entry.previousHash == previousHash else { return .brokenLink }
+        switch HashChain.check(
+            sequence: entry.sequence, previousHash: entry.previousHash,
+            after: index == 0 ? nil : (index - 1, previousHash), genesis: previousHash)
+        {
+        case .sequenceGap: return .sequenceGap
+        case .brokenLink: return .brokenLink
+        case nil: break
+        }
         guard let recomputed = try? entry.computeHash(using: hashFunction), recomputed == entry.hash else {
             return .hashMismatch
         }

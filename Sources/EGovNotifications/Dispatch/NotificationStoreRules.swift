@@ -91,8 +91,10 @@ extension EvidenceChain {
         _ record: EvidenceRecord, noticeExists: Bool, last: (sequence: Int, hash: String)?
     ) throws(NotificationError) {
         guard noticeExists else { throw .unknownNotice }
-        guard record.body.sequence == (last.map { $0.sequence + 1 } ?? 0),
-            record.body.previousHash == (last?.hash ?? genesisHash)
+        guard
+            HashChain.check(
+                sequence: record.body.sequence, previousHash: record.body.previousHash, after: last,
+                genesis: genesisHash) == nil
         else { throw .evidenceChainConflict }
     }
 }

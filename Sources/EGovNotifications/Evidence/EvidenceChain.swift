@@ -12,8 +12,9 @@ import Foundation
 public enum EvidenceChain {
     /// The JWS `typ` of evidence records.
     public static let jwsType = "egov-evidence+jws"
-    /// The `previousHash` of the first record.
-    public static let genesisHash = String(repeating: "0", count: 64)
+    /// The `previousHash` of the first record: the genesis hash of a SHA-256 chain (64 zeros), by
+    /// EGovCore's one linking rule (``EGovCore/HashChain``).
+    public static let genesisHash = HashChain.genesisHash(digestBytes: 32)
 
     /// Signs `body` (whose `sequence` and `previousHash` are set from `previous`) with `key`.
     ///
@@ -22,8 +23,9 @@ public enum EvidenceChain {
         _ body: EvidenceRecord.Body, after previous: EvidenceRecord?, key: any SigningKey
     ) async throws(NotificationError) -> EvidenceRecord {
         var body = body
-        body.sequence = previous.map { $0.body.sequence + 1 } ?? 0
-        body.previousHash = previous?.hash ?? genesisHash
+        let link = HashChain.next(after: previous.map { ($0.body.sequence, $0.hash) }, genesis: genesisHash)
+        body.sequence = link.sequence
+        body.previousHash = link.previousHash
         do {
             let payload = try CanonicalJSON.data(for: body)
             let jws = try await JWS.sign(
@@ -178,7 +180,10 @@ public struct EvidenceChainVerifier: Sendable {
         }
         guard firstInvalid == nil else { return }
         if count == 0 { messageID = record.body.messageID }
-        guard record.body.sequence == count, record.body.previousHash == (head ?? EvidenceChain.genesisHash),
+        guard
+            HashChain.check(
+                sequence: record.body.sequence, previousHash: record.body.previousHash,
+                after: head.map { (count - 1, $0) }, genesis: EvidenceChain.genesisHash) == nil,
             record.body.messageID == messageID,
             let canonical = try? CanonicalJSON.data(for: record.body),
             let verified = try? JWS.verify(

@@ -1,5 +1,4 @@
 import EGovCore
-import EGovInterop
 import Foundation
 
 /// The rules every ``ReplayCache`` must follow, as executable checks: one acceptance per sender and

@@ -1,4 +1,3 @@
-import EGovCore
 import Foundation
 
 /// A ``ReplayCache`` in memory, bounded to ``capacity`` live entries.
