@@ -32,23 +32,7 @@ public enum SignatureLevel: String, Sendable, Hashable, Codable, CaseIterable, C
 
     /// The level's legal name for `kind` in Traditional Chinese, Portuguese and English.
     public func name(for kind: SignatureKind) -> LocalizedText {
-        switch (self, kind) {
-        case (.simple, .signature):
-            [.zhHant: "電子簽名", .pt: "assinatura electrónica", .en: "electronic signature"]
-        case (.advanced, .signature):
-            [.zhHant: "高級電子簽名", .pt: "assinatura electrónica avançada", .en: "advanced electronic signature"]
-        case (.qualified, .signature):
-            [
-                .zhHant: "合格電子簽名", .pt: "assinatura electrónica qualificada",
-                .en: "qualified electronic signature",
-            ]
-        case (.simple, .seal):
-            [.zhHant: "電子印章", .pt: "selo electrónico", .en: "electronic seal"]
-        case (.advanced, .seal):
-            [.zhHant: "高級電子印章", .pt: "selo electrónico avançado", .en: "advanced electronic seal"]
-        case (.qualified, .seal):
-            [.zhHant: "合格電子印章", .pt: "selo electrónico qualificado", .en: "qualified electronic seal"]
-        }
+        ValidationReportText.text(.level(self, kind))
     }
 }
 
