@@ -38,14 +38,17 @@ import Testing
         #expect(report.indication == .totalPassed, "\(report.signatures)")
         #expect(report.signatures.first?.provenSigningTime == world.clock.now())
         let plain = try await world.signer().cms(content: content)
-        #expect(world.validator().validate(document: plain, detached: nil, at: later).subIndication == .outOfBoundsNoPOE)
+        #expect(
+            world.validator().validate(document: plain, detached: nil, at: later).subIndication == .outOfBoundsNoPOE)
 
         // Revoked a day after signing: the time-stamp proves the signature came first.
         world.pki.revoke(world.applicant.certificate.serialNumber, at: world.clock.now() + 86_400)
         let crl = try world.pki.crl(at: world.clock.now() + 2 * 86_400)
         let at = world.clock.now() + 3 * 86_400
         #expect(world.validator(crls: [crl]).validate(document: cms, detached: nil, at: at).indication == .totalPassed)
-        #expect(world.validator(crls: [crl]).validate(document: plain, detached: nil, at: at).subIndication == .revokedNoPOE)
+        #expect(
+            world.validator(crls: [crl]).validate(document: plain, detached: nil, at: at).subIndication == .revokedNoPOE
+        )
     }
 
     @Test func coSignedApplicationWithDepartmentSeal() async throws {
@@ -61,7 +64,8 @@ import Testing
         let sealed = try await world.signer(timestamped: true, issued: seal).addingSignature(toCMS: applicant)
         var policy = SignaturePolicy.permissive
         policy.minimumSignatures = 2
-        let report = SignatureValidator(trustList: trustList, policy: policy).validate(document: sealed, detached: nil, at: world.clock.now())
+        let report = SignatureValidator(trustList: trustList, policy: policy).validate(
+            document: sealed, detached: nil, at: world.clock.now())
         #expect(report.indication == .totalPassed, "\(report.signatures)")
         #expect(Set(report.signatures.compactMap(\.kind)) == [.signature, .seal])
     }

@@ -87,7 +87,8 @@ import Testing
 
         let detached = try await signer.jws(payload: payload, detached: true)
         #expect(
-            world.validator().validate(document: Array(detached.utf8), detached: payload, at: world.clock.now()).indication
+            world.validator().validate(document: Array(detached.utf8), detached: payload, at: world.clock.now())
+                .indication
                 == .totalPassed)
         let missing = world.validator().validate(document: Array(detached.utf8), detached: nil, at: world.clock.now())
         #expect(missing.subIndication == .signedDataNotFound)
@@ -119,7 +120,9 @@ import Testing
             world.validator().validate(document: Array(swapped.utf8), detached: payload, at: now).subIndication
                 == .noSigningCertificateFound)
         // Garbage.
-        #expect(world.validator().validate(document: Array("not.a.jws".utf8), detached: nil, at: now).subIndication == .formatFailure)
+        #expect(
+            world.validator().validate(document: Array("not.a.jws".utf8), detached: nil, at: now).subIndication
+                == .formatFailure)
         // Unknown root.
         let stranger = try Self.world()
         #expect(
@@ -145,18 +148,27 @@ import Testing
         // Two years later the applicant's certificate has expired; the time-stamp proves the
         // signature was made while it was valid.
         let later = now + 2 * 365 * Self.day
-        #expect(world.validator().validate(document: Array(text.utf8), detached: nil, at: later).indication == .totalPassed)
+        #expect(
+            world.validator().validate(document: Array(text.utf8), detached: nil, at: later).indication == .totalPassed)
         // The same signature without a time-stamp: indeterminate, or failed if the policy says so.
         let bare = String(decoding: try await world.signer().jwsJSON(payload: payload).jsonBytes(), as: UTF8.self)
-        #expect(world.validator().validate(document: Array(bare.utf8), detached: nil, at: later).subIndication == .outOfBoundsNoPOE)
+        #expect(
+            world.validator().validate(document: Array(bare.utf8), detached: nil, at: later).subIndication
+                == .outOfBoundsNoPOE)
         var strict = SignaturePolicy.permissive
         strict.expiredWithoutProof = .failed
-        #expect(world.validator(strict).validate(document: Array(bare.utf8), detached: nil, at: later).indication == .totalFailed)
+        #expect(
+            world.validator(strict).validate(document: Array(bare.utf8), detached: nil, at: later).indication
+                == .totalFailed)
         // A policy that requires a time-stamp.
         var needsTST = SignaturePolicy.permissive
         needsTST.timestampRequired = true
-        #expect(world.validator(needsTST).validate(document: Array(bare.utf8), detached: nil, at: now).subIndication == .sigConstraintsFailure)
-        #expect(world.validator(needsTST).validate(document: Array(text.utf8), detached: nil, at: now).indication == .totalPassed)
+        #expect(
+            world.validator(needsTST).validate(document: Array(bare.utf8), detached: nil, at: now).subIndication
+                == .sigConstraintsFailure)
+        #expect(
+            world.validator(needsTST).validate(document: Array(text.utf8), detached: nil, at: now).indication
+                == .totalPassed)
     }
 
     /// A time-stamp client of `world`'s TSA.
@@ -209,13 +221,16 @@ import Testing
         let parsed = try JSONValue.parse(etsiU)
         let text = String(
             decoding: try bare.settingUnprotectedHeader(["etsiU": parsed], at: 0).jsonBytes(), as: UTF8.self)
-        let result = try #require(world.validator().validate(document: Array(text.utf8), detached: nil, at: now).signatures.first)
+        let result = try #require(
+            world.validator().validate(document: Array(text.utf8), detached: nil, at: now).signatures.first)
         #expect(result.provenSigningTime == nil)
         #expect(result.warnings.contains { $0.contains("etsiU") || $0.contains("sigTst") }, "\(result.warnings)")
         // Never a time-stamp level: a policy that requires one is not satisfied.
         var needsTST = SignaturePolicy.permissive
         needsTST.timestampRequired = true
-        #expect(world.validator(needsTST).validate(document: Array(text.utf8), detached: nil, at: now).indication != .totalPassed)
+        #expect(
+            world.validator(needsTST).validate(document: Array(text.utf8), detached: nil, at: now).indication
+                != .totalPassed)
     }
 
     @Test func applicantSignsAndDepartmentSeals() async throws {
@@ -247,7 +262,8 @@ import Testing
         let jws = try await world.signer().jws(payload: payload)
         world.pki.revoke(world.applicant.certificate.serialNumber, at: TestPKI.referenceDate - Self.day)
         let crl = try world.pki.crl(at: TestPKI.referenceDate)
-        let report = world.validator(crls: [crl]).validate(document: Array(jws.utf8), detached: nil, at: world.clock.now() + 60)
+        let report = world.validator(crls: [crl]).validate(
+            document: Array(jws.utf8), detached: nil, at: world.clock.now() + 60)
         #expect(report.indication == .totalFailed)
         #expect(report.subIndication == .revoked)
     }

@@ -17,7 +17,8 @@ public struct JWSCompactFormatAdapter: SignatureFormatAdapter {
     /// Three `.`-separated segments (surrounding white space ignored), the first non-empty, the
     /// first and the last base64url.
     public func detects(_ document: [UInt8]) -> Bool {
-        let segments = SignatureBytes.trimmed(document).split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+        let segments = SignatureBytes.trimmed(document).split(
+            separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
         guard segments.count == 3, let header = segments.first, let signature = segments.last, !header.isEmpty
         else { return false }
         return header.allSatisfy(SignatureBytes.isBase64URL) && signature.allSatisfy(SignatureBytes.isBase64URL)
@@ -79,7 +80,8 @@ public struct JWSJSONFormatAdapter: SignatureFormatAdapter {
                     unprotected: signature.unprotectedHeader, signatureValue: signature.signature, sm2ID: sm2ID
                 ) { key throws(JWSError) in
                     _ = try jws.verifySignature(
-                        at: index, key: key, policy: JWSEvidence.policy, detachedPayload: jws.isDetached ? detached : nil)
+                        at: index, key: key, policy: JWSEvidence.policy,
+                        detachedPayload: jws.isDetached ? detached : nil)
                 })
         }
         let content = jws.isDetached ? nil : jws.payload(detachedPayload: nil)

@@ -33,7 +33,8 @@ import Testing
                 "leaf.key", "-certfile", "chain.pem", "-outform", "DER", "-out", "cli.der",
             ] + (detached ? [] : ["-nodetach"]))
         let validator = SignatureValidator(trustList: Self.trustList(pki))
-        let evidence = validator.evidence(in: try cli.read("cli.der"), detached: detached ? CMSTestSupport.content : nil)
+        let evidence = validator.evidence(
+            in: try cli.read("cli.der"), detached: detached ? CMSTestSupport.content : nil)
         let report = validator.report(for: evidence.signatures, at: TestPKI.referenceDate)
         #expect(report.indication == .totalPassed, "\(report.signatures)")
         #expect(report.signatures.first?.level == .advanced)

@@ -16,7 +16,9 @@ struct TimestampCheck: SignatureCheck {
             + evidence.timestamps.map {
                 Self.proof($0, validator: state.validator, at: state.validationTime, intermediates: intermediates)
             }
-            + evidence.timestampProblems.map { SignatureEvidence.TimeProof(time: .distantPast, authority: "?", problem: $0) }
+            + evidence.timestampProblems.map {
+                SignatureEvidence.TimeProof(time: .distantPast, authority: "?", problem: $0)
+            }
         for proof in proofs where proof.problem != nil {
             state.result.warnings.append("a time-stamp was not accepted: \(proof.problem ?? "")")
         }
