@@ -33,9 +33,9 @@ import Foundation
 /// signature existed before the revocation; it fails (REVOKED) if the revocation precedes the
 /// claimed signing time; otherwise the result is INDETERMINATE / REVOKED_NO_POE.
 ///
-/// Each row is one small check (Sources/EGovSignature/Validation/Checks), run in this order; each
-/// adds its part of the ``SignatureValidationResult`` (signer, proven signing time, chain, level,
-/// warnings). Time-stamp tokens are verified against the trust list's time-stamping services by
+/// Each row is one small check (Sources/EGovSignature/Validation/Checks), run in this order, with
+/// the level determination (which never fails) between the last two; each adds its part of the
+/// ``SignatureValidationResult`` (signer, proven signing time, chain, level, warnings). Time-stamp tokens are verified against the trust list's time-stamping services by
 /// the time-stamp check, never by the format adapters.
 public struct SignatureValidator: Sendable {
     /// The trust services relied on.

@@ -138,9 +138,8 @@ enum ValidationReportText {
         guard let template = table[message]?[tag] else { return "" }
         var output = ""
         var rest = Substring(template)
-        while let open = rest.firstIndex(of: "{") {
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
             output += rest[..<open]
-            guard let close = rest[open...].firstIndex(of: "}") else { break }
             let name = String(rest[rest.index(after: open)..<close])
             output += arguments[name] ?? String(rest[open...close])
             rest = rest[rest.index(after: close)...]
