@@ -1,6 +1,14 @@
 // swift-tools-version: 6.1
 // EGovKit — an embeddable Swift SDK for e-government services.
-// Target graph (lower targets never import higher ones): see Documentation/Architecture.md.
+//
+// Targets are listed by layer, lowest first; a target depends only on targets above it in this file.
+// Documentation/Architecture.md draws the same graph, and ArchitectureTests fails when the two differ.
+//
+//   system libraries   COpenSSL, CZlib
+//   foundation         EGovCore → EGovCrypto
+//   domain             EGovIdentity, EGovSignature, EGovCertificates, EGovNotifications, EGovCatalog, EGovInterop
+//   stores, transports EGovSQLite, EGovPostgres (postgres-nio), EGovHTTPClient (AsyncHTTPClient)
+//   top                EGovTesting, EGovKit (umbrella), egov (CLI), Examples
 
 import PackageDescription
 
@@ -14,7 +22,6 @@ let package = Package(
     products: [
         .library(name: "EGovCore", targets: ["EGovCore"]),
         .library(name: "EGovCrypto", targets: ["EGovCrypto"]),
-        .library(name: "EGovTesting", targets: ["EGovTesting"]),
         .library(name: "EGovIdentity", targets: ["EGovIdentity"]),
         .library(name: "EGovSignature", targets: ["EGovSignature"]),
         .library(name: "EGovCertificates", targets: ["EGovCertificates"]),
@@ -23,6 +30,8 @@ let package = Package(
         .library(name: "EGovInterop", targets: ["EGovInterop"]),
         .library(name: "EGovSQLite", targets: ["EGovSQLite"]),
         .library(name: "EGovPostgres", targets: ["EGovPostgres"]),
+        .library(name: "EGovHTTPClient", targets: ["EGovHTTPClient"]),
+        .library(name: "EGovTesting", targets: ["EGovTesting"]),
         .library(name: "EGovKit", targets: ["EGovKit"]),
         .executable(name: "egov", targets: ["egov"]),
     ],
@@ -35,78 +44,43 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        // `swift package generate-documentation`: the DocC catalogs of the library targets.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
+        // System libraries.
         .systemLibrary(
             name: "COpenSSL",
             pkgConfig: "openssl",
             providers: [.apt(["libssl-dev"]), .brew(["openssl@3"])]
-        ),
-        .target(
-            name: "EGovCore",
-            dependencies: [.product(name: "Logging", package: "swift-log")],
-            swiftSettings: strictSettings
-        ),
-        .target(
-            name: "EGovCrypto",
-            dependencies: ["EGovCore", "COpenSSL"],
-            swiftSettings: strictSettings
-        ),
-        .target(name: "EGovIdentity", dependencies: ["EGovCore", "EGovCrypto"], swiftSettings: strictSettings),
-        .target(
-            name: "EGovCatalog",
-            dependencies: ["EGovCore", "EGovIdentity", "EGovSignature"],
-            resources: [.copy("Resources")],
-            swiftSettings: strictSettings
-        ),
-        .testTarget(
-            name: "EGovCatalogTests",
-            dependencies: ["EGovCatalog", "EGovTesting"],
-            swiftSettings: strictSettings
-        ),
-        .target(
-            name: "EGovNotifications",
-            dependencies: [
-                "EGovCore", "EGovCrypto", "EGovIdentity", .product(name: "Metrics", package: "swift-metrics"),
-            ],
-            swiftSettings: strictSettings
-        ),
-        .testTarget(
-            name: "EGovNotificationsTests",
-            dependencies: ["EGovNotifications", "EGovTesting"],
-            swiftSettings: strictSettings
         ),
         .systemLibrary(
             name: "CZlib",
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
         ),
+
+        // Foundation layer.
+        .target(name: "EGovCore", swiftSettings: strictSettings),
+        .target(name: "EGovCrypto", dependencies: ["EGovCore", "COpenSSL"], swiftSettings: strictSettings),
+
+        // Domain modules: no SwiftNIO, no HTTP client, no database driver.
+        .target(name: "EGovIdentity", dependencies: ["EGovCore", "EGovCrypto"], swiftSettings: strictSettings),
+        .target(name: "EGovSignature", dependencies: ["EGovCore", "EGovCrypto", "EGovIdentity"], swiftSettings: strictSettings),
         .target(
             name: "EGovCertificates",
-            dependencies: ["EGovCore", "EGovCrypto", "EGovIdentity", "EGovSignature", "CZlib"],
+            dependencies: ["EGovCore", "EGovCrypto", "EGovIdentity", "CZlib"],
             swiftSettings: strictSettings
         ),
-        .testTarget(
-            name: "EGovCertificatesTests",
-            dependencies: ["EGovCertificates", "EGovTesting"],
+        .target(
+            name: "EGovNotifications",
+            dependencies: ["EGovCore", "EGovCrypto", .product(name: "Metrics", package: "swift-metrics")],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "EGovCatalog",
+            dependencies: ["EGovCore"],
             resources: [.copy("Resources")],
-            swiftSettings: strictSettings
-        ),
-        .target(
-            name: "EGovSignature",
-            dependencies: ["EGovCore", "EGovCrypto", "EGovIdentity"],
-            swiftSettings: strictSettings
-        ),
-        .testTarget(
-            name: "EGovIdentityTests", dependencies: ["EGovIdentity", "EGovTesting"], swiftSettings: strictSettings),
-        .testTarget(
-            name: "EGovSignatureTests", dependencies: ["EGovSignature", "EGovTesting"], swiftSettings: strictSettings),
-        .target(
-            name: "EGovTesting",
-            dependencies: [
-                "EGovCore", "EGovCrypto", "EGovIdentity", "EGovSignature", "EGovNotifications", "EGovCertificates",
-                "EGovCatalog", "EGovInterop",
-            ],
             swiftSettings: strictSettings
         ),
         .target(
@@ -114,23 +88,12 @@ let package = Package(
             dependencies: [
                 "EGovCore", "EGovCrypto", "EGovIdentity", "EGovSignature",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
-                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),
-        .testTarget(
-            name: "EGovInteropTests",
-            dependencies: [
-                "EGovInterop", "EGovTesting",
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "NIOHTTP1", package: "swift-nio"),
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
-            ],
-            swiftSettings: strictSettings
-        ),
+
+        // Stores and transports: each heavy dependency in a target of its own.
         .target(
             name: "EGovSQLite",
             dependencies: [
@@ -138,11 +101,6 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            swiftSettings: strictSettings
-        ),
-        .testTarget(
-            name: "EGovSQLiteTests",
-            dependencies: ["EGovSQLite", "EGovTesting", "EGovCrypto", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
         .target(
@@ -154,10 +112,23 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
-        .testTarget(
-            name: "EGovPostgresTests",
+        .target(
+            name: "EGovHTTPClient",
             dependencies: [
-                "EGovPostgres", "EGovTesting", "EGovCrypto", .product(name: "PostgresNIO", package: "postgres-nio"),
+                "EGovInterop",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
+        // Top: test support, the umbrella, the CLI, the examples.
+        .target(
+            name: "EGovTesting",
+            dependencies: [
+                "EGovCore", "EGovCrypto", "EGovIdentity", "EGovSignature", "EGovNotifications", "EGovCertificates",
+                "EGovCatalog", "EGovInterop",
             ],
             swiftSettings: strictSettings
         ),
@@ -172,10 +143,12 @@ let package = Package(
         .executableTarget(
             name: "egov",
             dependencies: [
+                "EGovCore",
                 "EGovKit",
                 "EGovPostgres",
                 "EGovTesting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
@@ -190,7 +163,8 @@ let package = Package(
         .executableTarget(
             name: "example-custom-transport", dependencies: ["EGovKit", "EGovTesting"],
             path: "Examples/CustomTransport", swiftSettings: strictSettings),
-        // Test runs log at warning unless EGOV_LOG_LEVEL asks for more: set up at load time, before any test.
+
+        // Tests. Test runs log at warning unless EGOV_LOG_LEVEL asks for more: set up at load time, before any test.
         .target(name: "CTestLoggingStart", path: "Tests/Support/CTestLoggingStart"),
         .target(
             name: "TestLogging",
@@ -198,22 +172,76 @@ let package = Package(
             path: "Tests/Support/TestLogging",
             swiftSettings: strictSettings
         ),
+        // Reads Package.swift, Documentation/Architecture.md and the sources: no EGovKit module needed.
+        .testTarget(name: "ArchitectureTests", swiftSettings: strictSettings),
         .testTarget(
             name: "EGovCoreTests",
-            dependencies: ["EGovCore", "EGovTesting", "TestLogging"],
+            dependencies: ["EGovCore", "TestLogging", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "EGovCryptoTests",
-            dependencies: ["EGovCrypto", "EGovTesting", "EGovSignature", "COpenSSL"],
+            dependencies: ["EGovCore", "EGovCrypto", "EGovTesting", "EGovSignature", "COpenSSL"],
             resources: [.copy("Resources")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "EGovIdentityTests", dependencies: ["EGovCore", "EGovCrypto", "EGovIdentity", "EGovTesting"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "EGovSignatureTests",
+            dependencies: ["EGovCore", "EGovCrypto", "EGovIdentity", "EGovSignature", "EGovTesting"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "EGovCertificatesTests",
+            dependencies: ["EGovCore", "EGovCrypto", "EGovCertificates", "EGovTesting"],
+            resources: [.copy("Resources")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "EGovNotificationsTests",
+            dependencies: ["EGovCore", "EGovCrypto", "EGovNotifications", "EGovTesting"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "EGovCatalogTests",
+            dependencies: ["EGovCore", "EGovIdentity", "EGovCatalog", "EGovTesting"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "EGovInteropTests",
+            dependencies: [
+                "EGovCore", "EGovCrypto", "EGovIdentity", "EGovSignature", "EGovInterop", "EGovHTTPClient",
+                "EGovTesting",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "EGovSQLiteTests",
+            dependencies: [
+                "EGovCore", "EGovCrypto", "EGovNotifications", "EGovInterop", "EGovSQLite", "EGovTesting",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "EGovPostgresTests",
+            dependencies: [
+                "EGovCore", "EGovCrypto", "EGovInterop", "EGovPostgres", "EGovTesting",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "EGovTestingTests",
             dependencies: [
-                "EGovTesting", "EGovCrypto", "EGovNotifications", "EGovIdentity", "EGovCertificates", "EGovCatalog",
-                "EGovInterop",
+                "EGovCore", "EGovTesting", "EGovCrypto", "EGovNotifications", "EGovIdentity", "EGovCertificates",
+                "EGovCatalog", "EGovInterop",
             ],
             swiftSettings: strictSettings
         ),
@@ -221,12 +249,15 @@ let package = Package(
         // (warnings off: a page's fragment may bind values it does not use).
         .testTarget(
             name: "DocumentationSnippetsTests",
-            dependencies: ["EGovKit", "EGovPostgres", "EGovTesting"],
+            dependencies: ["EGovCatalog", "EGovSQLite", "EGovKit", "EGovPostgres", "EGovHTTPClient", "EGovTesting"],
             swiftSettings: strictSettings + [.unsafeFlags(["-suppress-warnings"])]
         ),
         .testTarget(
             name: "EGovCLITests",
-            dependencies: ["egov", "EGovTesting", "EGovNotifications", "EGovSQLite"],
+            dependencies: [
+                "egov", "EGovCore", "EGovCrypto", "EGovCertificates", "EGovNotifications", "EGovInterop", "EGovSQLite",
+                "EGovTesting",
+            ],
             swiftSettings: strictSettings
         ),
     ],

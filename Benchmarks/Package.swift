@@ -66,7 +66,7 @@ let package = Package(
             ]),
         benchmarkTarget(
             "InteropBenchmarks",
-            [kit("EGovInterop"), kit("EGovTesting"), kit("EGovCrypto"), kit("EGovCore"), "RawOpenSSL", "BenchmarkSupport"]),
+            [kit("EGovInterop"), kit("EGovHTTPClient"), kit("EGovTesting"), kit("EGovCrypto"), kit("EGovCore"), "RawOpenSSL", "BenchmarkSupport"]),
         benchmarkTarget(
             "StoresBenchmarks",
             [

@@ -2,7 +2,7 @@ import EGovCore
 import Foundation
 import PostgresNIO
 
-/// An ``AuditLog`` in a ``PostgresStoreDatabase`` (table `egov_audit_log`, the event's fields in
+/// An `AuditLog` in a ``PostgresStoreDatabase`` (table `egov_audit_log`, the event's fields in
 /// columns).
 ///
 /// Appends from every process are serialised by a transaction-scoped advisory lock, so the chain

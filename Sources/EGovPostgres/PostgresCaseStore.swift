@@ -3,7 +3,7 @@ import EGovCore
 import Foundation
 import PostgresNIO
 
-/// A ``CaseStore`` in a ``PostgresStoreDatabase`` (table `egov_cases`); the transition count is a column
+/// A `CaseStore` in a ``PostgresStoreDatabase`` (table `egov_cases`); the transition count is a column
 /// so that ``replace(_:expectedTransitionCount:)`` is one compare-and-set `UPDATE`.
 public final class PostgresCaseStore: CaseStore {
     private let database: PostgresStoreDatabase

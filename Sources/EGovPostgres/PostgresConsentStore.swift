@@ -3,7 +3,7 @@ import EGovIdentity
 import Foundation
 import PostgresNIO
 
-/// A ``ConsentStore`` in a ``PostgresStoreDatabase`` (table `egov_consent_grants`); revocation is one
+/// A `ConsentStore` in a ``PostgresStoreDatabase`` (table `egov_consent_grants`); revocation is one
 /// conditional `UPDATE … WHERE revoked_at IS NULL`, so exactly one of concurrent revocations wins.
 public final class PostgresConsentStore: ConsentStore {
     private let database: PostgresStoreDatabase

@@ -3,7 +3,7 @@ import EGovIdentity
 import Foundation
 import PostgresNIO
 
-/// A ``MandateStore`` in a ``PostgresStoreDatabase`` (tables `egov_organisation_accounts` and
+/// A `MandateStore` in a ``PostgresStoreDatabase`` (tables `egov_organisation_accounts` and
 /// `egov_mandates`); uniqueness is enforced by the primary keys.
 public final class PostgresMandateStore: MandateStore {
     private let database: PostgresStoreDatabase

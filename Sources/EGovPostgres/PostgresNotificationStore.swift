@@ -5,7 +5,7 @@ import Logging
 import PostgresNIO
 import Synchronization
 
-/// A ``NotificationStore`` in a ``PostgresStoreDatabase``: an outbox shared by several dispatcher
+/// A `NotificationStore` in a ``PostgresStoreDatabase``: an outbox shared by several dispatcher
 /// processes.
 ///
 /// - Enqueue is idempotent through the `UNIQUE` idempotency key (`INSERT … ON CONFLICT DO
@@ -21,7 +21,7 @@ import Synchronization
 /// the dispatcher's ``notice(_:)`` lookup right after a claim costs no round trip.
 ///
 /// Reads that fail are logged (without stored values) and answered as "nothing"; writes throw
-/// ``NotificationError/store(_:)``.
+/// `NotificationError/store(_:)`.
 public final class PostgresNotificationStore: NotificationStore {
     private let database: PostgresStoreDatabase
     /// The notices of the most recent claims (emptied when it would exceed ``noticeCacheLimit``).

@@ -3,19 +3,19 @@ import EGovInterop
 import Foundation
 import PostgresNIO
 
-/// A ``ReplayCache`` in a ``PostgresStoreDatabase`` (table `egov_replay_cache`), shared by every
+/// A `ReplayCache` in a ``PostgresStoreDatabase`` (table `egov_replay_cache`), shared by every
 /// process of a service: a message ID accepted by one instance is refused as replayed by all.
 ///
 /// Each ``admit(messageID:sender:issuedAt:)`` records the ID with one statement,
 /// `INSERT … ON CONFLICT (sender, message_id) DO UPDATE … WHERE expires_at < now RETURNING …`: a new
 /// ID, or one whose row has expired, is (re)recorded and accepted; a live one changes nothing and is
-/// ``ReplayVerdict/replayed``. The primary key `(sender, message_id)` makes the check-and-record
+/// `ReplayVerdict/replayed`. The primary key `(sender, message_id)` makes the check-and-record
 /// atomic across connections and processes: a concurrent second insert of the same key waits for
 /// the first transaction and then finds its (live) row.
 ///
 /// Expired rows are deleted at most once per ``purgeInterval`` per instance (and whenever the cache
 /// is full). With a ``capacity``, a full cache of live IDs refuses new ones with
-/// ``ReplayVerdict/capacityExceeded``; under concurrent admissions the limit may be exceeded by
+/// `ReplayVerdict/capacityExceeded`; under concurrent admissions the limit may be exceeded by
 /// the number of concurrent transactions (it bounds growth, it is not a quota).
 public final class PostgresReplayCache: ReplayCache {
     /// The time window.
@@ -46,7 +46,7 @@ public final class PostgresReplayCache: ReplayCache {
 
     /// Checks the time window, then records `sender` + `messageID` unless a live row holds them.
     ///
-    /// - Throws: ``StoreError/unavailable(operation:)`` if the database fails.
+    /// - Throws: `StoreError/unavailable(operation:)` if the database fails.
     public func admit(messageID: String, sender: String, issuedAt: Date) async throws(StoreError) -> ReplayVerdict {
         let now = clock.now()
         if let verdict = window.timeVerdict(issuedAt: issuedAt, now: now) { return verdict }

@@ -3,7 +3,7 @@ import EGovCore
 import Foundation
 import PostgresNIO
 
-/// A ``StatusListStore`` in a ``PostgresStoreDatabase`` (table `egov_status_lists`, one row per URI).
+/// A `StatusListStore` in a ``PostgresStoreDatabase`` (table `egov_status_lists`, one row per URI).
 public final class PostgresStatusListStore: StatusListStore {
     private let database: PostgresStoreDatabase
     private static let table = "egov_status_lists"

@@ -33,7 +33,7 @@ public final class PostgresStoreDatabase: Sendable {
     /// unless `?sslmode=require` is given (then it is required). `?schema=NAME` selects a schema
     /// (``migrate()`` creates it if needed) unless `schema` is given.
     ///
-    /// - Throws: ``StoreError/invalidConfiguration(_:)`` for a malformed URL or schema name.
+    /// - Throws: `StoreError/invalidConfiguration(_:)` for a malformed URL or schema name.
     public convenience init(url: String, schema: String? = nil) throws(StoreError) {
         guard let components = URLComponents(string: url),
             components.scheme == "postgres" || components.scheme == "postgresql",
@@ -68,8 +68,8 @@ public final class PostgresStoreDatabase: Sendable {
     /// Brings the schema up to ``PostgresStoreVersion/current``, one transaction per migration,
     /// serialised between processes by an advisory lock.
     ///
-    /// - Throws: ``StoreError/unsupportedSchemaVersion(found:supported:)`` if a newer EGovKit
-    ///   migrated the database, ``StoreError/migrationFailed`` or ``StoreError/unavailable(operation:)``.
+    /// - Throws: `StoreError/unsupportedSchemaVersion(found:supported:)` if a newer EGovKit
+    ///   migrated the database, `StoreError/migrationFailed` or `StoreError/unavailable(operation:)`.
     public func migrate() async throws(StoreError) {
         try await storeTransaction("migrate") { connection in
             try await connection.query("SELECT pg_advisory_xact_lock(7243001)", logger: self.logger)

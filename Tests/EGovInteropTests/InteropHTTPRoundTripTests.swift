@@ -1,6 +1,7 @@
 import EGovCore
 import EGovCrypto
 import EGovIdentity
+import EGovHTTPClient
 import EGovInterop
 import EGovTesting
 import Foundation

@@ -157,11 +157,6 @@ import Testing
                 #expect(ValidationReportText.reason(sub)[tag]?.isEmpty == false, "\(sub) \(tag)")
             }
         }
-        for level in SignatureLevel.allCases {
-            for kind in SignatureKind.allCases {
-                #expect(level.name(for: kind).languages == [.en, .pt, .zhHant], "\(level) \(kind)")
-            }
-        }
         let report = ValidationReport(
             policyID: "p", validationTime: Date(timeIntervalSince1970: 0), minimumSignatures: 1,
             signatures: [

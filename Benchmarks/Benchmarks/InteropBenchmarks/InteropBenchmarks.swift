@@ -2,6 +2,7 @@ import Benchmark
 import BenchmarkSupport
 import EGovCore
 import EGovCrypto
+import EGovHTTPClient
 import EGovInterop
 import EGovTesting
 import Foundation

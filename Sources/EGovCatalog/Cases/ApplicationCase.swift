@@ -7,7 +7,7 @@ import Foundation
 /// The case refers to its service by a plain ``serviceID`` and carries its own ``timeLimit`` so
 /// that it does not depend on the catalogue model. Transitions are validated against
 /// ``CaseState/successors`` and must be dated in order; times come from the caller or an injected
-/// ``WallClock``.
+/// `WallClock`.
 public struct ApplicationCase: Sendable, Hashable, Codable, Identifiable {
     /// One dated state change.
     public struct Transition: Sendable, Hashable, Codable {

@@ -10,12 +10,12 @@ import Foundation
 public protocol CaseStore: Sendable {
     /// Stores a new case.
     ///
-    /// - Throws: ``StoreError/duplicate`` if a case with the same id is stored.
+    /// - Throws: `StoreError/duplicate` if a case with the same id is stored.
     func insert(_ applicationCase: ApplicationCase) async throws(StoreError)
 
     /// Replaces a stored case.
     ///
-    /// - Throws: ``StoreError/notFound``, or ``StoreError/conflict`` if the stored case no longer
+    /// - Throws: `StoreError/notFound`, or `StoreError/conflict` if the stored case no longer
     ///   has `expectedTransitionCount` transitions.
     func replace(_ applicationCase: ApplicationCase, expectedTransitionCount: Int) async throws(StoreError)
 

@@ -41,8 +41,10 @@ public struct EscalationList: Sendable, Hashable, Codable {
     ///
     /// - Parameters:
     ///   - cases: Any cases; only open ones (``ApplicationCase/isOpen``) are considered.
+    ///   - calendar: The working calendar that counts the days left.
     ///   - withinDays: Include cases with at most this many days left (negative values are treated
     ///     as zero).
+    ///   - now: The time the list is drawn up at.
     public init(cases: [ApplicationCase], calendar: WorkingCalendar, withinDays: Int, at now: Date) {
         let horizon = max(0, withinDays)
         var entries: [Entry] = []

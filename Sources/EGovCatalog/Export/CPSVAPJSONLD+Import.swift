@@ -1,6 +1,6 @@
 import EGovCore
-import EGovIdentity
-import EGovSignature
+
+
 import Foundation
 
 extension CPSVAPJSONLD {

@@ -1,6 +1,6 @@
 import EGovCore
-import EGovIdentity
-import EGovSignature
+
+
 import Foundation
 
 /// Exports a ``Catalogue`` as SEMIC CPSV-AP 3.2 JSON-LD and imports it back.
@@ -39,7 +39,7 @@ import Foundation
 ///
 /// Identifiers become parts of node IRIs (`urn:egovkit:organisation:<id>`), so the export throws
 /// ``CatalogError/invalidIRI(path:)`` rather than write an identifier that is not IRI-safe
-/// (``IRISafety``) or an address that is not an IRI; ``CatalogueValidator`` reports the same values.
+/// (`IRISafety`) or an address that is not an IRI; ``CatalogueValidator`` reports the same values.
 ///
 /// ``importCatalogue(_:)`` reads what ``export(_:spatial:)`` writes; it is not a general JSON-LD
 /// processor (no context resolution, expansion or framing). On import, `requires` links come

@@ -13,7 +13,7 @@ public enum CatalogError: EGovError, Equatable {
     /// A JSON-LD document does not follow the CPSV-AP shape this module writes; `path` locates it.
     case unsupportedJSONLD(path: String, detail: String)
     /// An identifier or address at `path` (a JSON path into the native form, or `spatial`) cannot be
-    /// written into an IRI as it is (see ``IRISafety``); ``CatalogueValidator`` reports it as
+    /// written into an IRI as it is (see `IRISafety`); ``CatalogueValidator`` reports it as
     /// `catalog.validation.invalid_identifier` or `catalog.validation.invalid_url`.
     case invalidIRI(path: String)
 

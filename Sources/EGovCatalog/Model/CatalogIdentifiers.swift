@@ -1,7 +1,6 @@
 import EGovCore
-// `ServiceID` and `OrganisationID` are EGovIdentity's: one identifier type per kind of thing
-// across the SDK (a mandate names the same ServiceID the catalogue defines).
-import EGovIdentity
+// `ServiceID` and `OrganisationID` are EGovCore's: one identifier type per kind of thing across
+// the SDK (a mandate names the same ServiceID the catalogue defines).
 
 /// The phantom tag of ``EvidenceTypeID``.
 public enum EvidenceTypeTag {}

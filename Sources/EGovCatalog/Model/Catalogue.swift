@@ -1,4 +1,4 @@
-import EGovIdentity
+
 import EGovCore
 import Foundation
 

@@ -1,4 +1,4 @@
-import EGovIdentity
+
 import EGovCore
 
 /// A kind of document or data that satisfies a ``Requirement`` (CPSV-AP/CCCEV `Evidence`).

@@ -1,4 +1,4 @@
-import EGovIdentity
+
 import EGovCore
 
 /// A government department that is competent for services (CPSV-AP `PublicOrganisation`).

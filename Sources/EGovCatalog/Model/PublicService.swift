@@ -1,6 +1,6 @@
 import EGovCore
-import EGovIdentity
-import EGovSignature
+
+
 
 /// A public service in the catalogue, modelled on SEMIC CPSV-AP 3.2 `PublicService`.
 ///

@@ -1,4 +1,5 @@
-import EGovIdentity
+import EGovCore
+
 /// A link from one service to another (CPSV-AP `requires` / `related`).
 public struct RelatedService: Sendable, Hashable, Codable {
     /// How the services are related.

@@ -1,4 +1,5 @@
-import EGovIdentity
+import EGovCore
+
 /// A search over a ``CatalogueIndex``: free text plus optional filters.
 public struct CatalogueQuery: Sendable, Hashable {
     /// Free text in any language; empty to list every service that passes the filters.

@@ -1,4 +1,4 @@
-import EGovIdentity
+
 import EGovCore
 
 /// Checks a ``Catalogue`` against the CPSV-AP cardinalities and the EGovKit catalogue rules, and
@@ -22,13 +22,13 @@ import EGovCore
 /// - `catalog.validation.invalid_url`: a channel or legal resource address is not `http(s)://…`.
 /// - `catalog.validation.requires_cycle`: `requires` links between services form a cycle.
 /// - `catalog.validation.invalid_identifier`: an organisation, event, service, rule, criterion or
-///   evidence type identifier is not IRI-safe (``IRISafety``: ASCII letters, digits and
+///   evidence type identifier is not IRI-safe (`IRISafety`: ASCII letters, digits and
 ///   `-._~!$&'()*+,;=:@` only), so the exports could not write it into a node IRI.
 /// - `catalog.validation.no_evidence`: a requirement lists no evidence type, so it could never be
 ///   satisfied (any one of its evidence types suffices).
 ///
 /// A channel, contact page or legal resource address must be an `http(s)://` URL that is also a
-/// valid IRI (no whitespace, none of `<>"{}|\^` and `` ` ``, well-formed `%` escapes).
+/// valid IRI (no whitespace, none of `<>"{}|\^` and the backtick (U+0060), well-formed `%` escapes).
 public struct CatalogueValidator: Sendable {
     /// The languages every title, description and organisation name must have.
     public var requiredLanguages: [LanguageTag]

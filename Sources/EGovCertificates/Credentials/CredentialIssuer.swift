@@ -25,9 +25,16 @@ public struct CredentialIssuer: Sendable {
 
     /// Creates an issuer.
     ///
-    /// - Parameter requiredLanguages: the languages ``issue(type:claims:subject:disclose:holderKey:validUntil:status:revocable:)``
-    ///   requires of the type's name and claim labels; by default ``CredentialType/requiredLanguages``
-    ///   (zh-Hant, zh-Hans, pt, en). Pass `[]` to issue without display metadata.
+    /// - Parameters:
+    ///   - issuer: the `iss` claim, the issuer's HTTPS identifier.
+    ///   - signingKey: the issuer's seal key.
+    ///   - keyID: the `kid` header, when verifiers look the key up by identifier.
+    ///   - certificateChain: the `x5c` header (leaf first), when verifiers check the issuer's certificate.
+    ///   - statusLists: allocates status entries for revocable credentials.
+    ///   - clock: the time source for `iat` and expiry.
+    ///   - requiredLanguages: the languages ``issue(type:claims:subject:disclose:holderKey:validUntil:status:revocable:)``
+    ///     requires of the type's name and claim labels; by default ``CredentialType/requiredLanguages``
+    ///     (zh-Hant, zh-Hans, pt, en). Pass `[]` to issue without display metadata.
     public init(
         issuer: String, signingKey: any SigningKey, keyID: String? = nil, certificateChain: [Certificate]? = nil,
         statusLists: StatusListIssuer? = nil, clock: any WallClock,
@@ -55,6 +62,8 @@ public struct CredentialIssuer: Sendable {
     /// Issues a credential of `type` with `claims`.
     ///
     /// - Parameters:
+    ///   - type: the credential type (its `vct`, display metadata and default validity).
+    ///   - claims: the claims about the subject.
     ///   - subject: the `sub` claim (an account or party reference, not an identity number), optional.
     ///   - disclose: which claims are selectively disclosable; `nil` uses the type's metadata (every
     ///     top-level claim marked `selectivelyDisclosable`, and all claims the type does not list).

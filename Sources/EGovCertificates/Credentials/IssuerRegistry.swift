@@ -35,8 +35,8 @@ public struct IssuerRegistry: Sendable {
         public var keySource: KeySource
         /// How an `x5c` leaf certificate is tied to ``identifier`` (default: a SAN URI equal to it).
         public var certificateBinding: IssuerCertificateBinding
-        /// What an `x5c` leaf certificate must be fit for: ``CertificatePurpose/seal`` (default) or
-        /// ``CertificatePurpose/signing``.
+        /// What an `x5c` leaf certificate must be fit for: `CertificatePurpose/seal` (default) or
+        /// `CertificatePurpose/signing`.
         public var certificatePurpose: CertificatePurpose
         /// The JWS algorithms accepted from this issuer (default: all; a key is still used only
         /// with algorithms of its own type). Pinned keys are bound to one algorithm each as well.

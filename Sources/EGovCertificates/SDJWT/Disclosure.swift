@@ -27,7 +27,7 @@ public struct Disclosure: Sendable, Hashable, CustomStringConvertible {
     /// Creates a disclosure and encodes it.
     ///
     /// The JSON text uses `", "` between the array elements, as RFC 9901's examples do, and the
-    /// canonical form (``CanonicalJSON``) of the value, so a disclosure of a string, number or
+    /// canonical form (`CanonicalJSON`) of the value, so a disclosure of a string, number or
     /// boolean reproduces the RFC's published encodings byte for byte.
     ///
     /// - Throws: ``SDJWTError/reservedClaimName`` for the names `_sd` and `...`,
@@ -124,7 +124,7 @@ public struct Disclosure: Sendable, Hashable, CustomStringConvertible {
     /// Whether this is an array-element disclosure (no claim name).
     public var isArrayElement: Bool { claimName == nil }
 
-    /// A fresh salt: 128 bits from ``SecureRandom``, base64url (RFC 9901 section 9.3).
+    /// A fresh salt: 128 bits from `SecureRandom`, base64url (RFC 9901 section 9.3).
     public static func makeSalt() throws(SDJWTError) -> String {
         do {
             return Base64URL.encode(try SecureRandom.bytes(count: 16))

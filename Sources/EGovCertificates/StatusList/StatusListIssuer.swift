@@ -10,7 +10,7 @@ import Foundation
 /// (draft-ietf-oauth-status-list, "Privacy Considerations"). Transitions: valid → suspended,
 /// suspended → valid (``reinstate(_:reason:)``), valid or suspended → invalid; invalid is final.
 ///
-/// With an ``AuditLog``, each change appends `status.revoked`, `status.suspended` or
+/// With an `AuditLog`, each change appends `status.revoked`, `status.suspended` or
 /// `status.reinstated`; if the append fails the change is undone and the error is thrown.
 /// State can be persisted with ``snapshot()`` and restored with
 /// ``init(snapshot:signingKey:keyID:clock:auditLog:auditActor:)``.

@@ -35,6 +35,7 @@ public struct StatusListToken: Sendable {
     ///   - issuedAt: `iat` (whole seconds, rounded down).
     ///   - expiresAt: `exp` (whole seconds, rounded down), after `issuedAt`, or `nil`.
     ///   - timeToLive: `ttl`, positive, or `nil`.
+    ///   - certificateChain: the `x5c` header (leaf first), or `nil`.
     /// - Returns: the compact JWS.
     /// - Throws: ``StatusListError/invalidParameter(_:)`` for unusable parameters, or what
     ///   compressing or signing throws.
@@ -76,7 +77,7 @@ public struct StatusListToken: Sendable {
     ///   - jwt: the compact token.
     ///   - keys: the Status Issuer's verification keys.
     ///   - expectedURI: the URI the token was fetched for.
-    ///   - at: the validation time (from an injected clock).
+    ///   - time: the validation time (from an injected clock).
     ///   - allowedSkew: tolerated clock difference in seconds.
     /// - Throws: ``StatusListError`` naming the first problem: ``StatusListError/unexpectedTokenType(found:)``,
     ///   ``StatusListError/signatureInvalid``, ``StatusListError/tokenRejected(_:)``,

@@ -44,7 +44,7 @@ public struct AuditEntry: Hashable, Sendable, Codable, CustomStringConvertible {
         hash: String
     ) {
         self.sequence = sequence
-        self.time = AuditTimestamp.truncate(time)
+        self.time = RFC3339Time.truncate(time, to: .milliseconds)
         self.event = event
         self.hashAlgorithm = hashAlgorithm
         self.previousHash = previousHash
@@ -69,7 +69,7 @@ public struct AuditEntry: Hashable, Sendable, Codable, CustomStringConvertible {
         try CanonicalJSON.serialize(
             .object([
                 "sequence": .number(Double(sequence)),
-                "time": .string(AuditTimestamp.format(time)),
+                "time": .string(RFC3339Time.format(time, precision: .milliseconds)),
                 "event": event.jsonValue,
                 "hashAlgorithm": .string(hashAlgorithm),
                 "previousHash": .string(previousHash),
@@ -91,7 +91,7 @@ public struct AuditEntry: Hashable, Sendable, Codable, CustomStringConvertible {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let timeText = try container.decode(String.self, forKey: .time)
-        guard let time = AuditTimestamp.parse(timeText) else {
+        guard let time = RFC3339Time.parse(timeText, precision: .milliseconds) else {
             throw DecodingError.dataCorruptedError(
                 forKey: .time, in: container,
                 debugDescription: "time must be RFC 3339 UTC with milliseconds")
@@ -109,7 +109,7 @@ public struct AuditEntry: Hashable, Sendable, Codable, CustomStringConvertible {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(sequence, forKey: .sequence)
-        try container.encode(AuditTimestamp.format(time), forKey: .time)
+        try container.encode(RFC3339Time.format(time, precision: .milliseconds), forKey: .time)
         try container.encode(event, forKey: .event)
         try container.encode(hashAlgorithm, forKey: .hashAlgorithm)
         try container.encode(previousHash, forKey: .previousHash)
@@ -118,6 +118,6 @@ public struct AuditEntry: Hashable, Sendable, Codable, CustomStringConvertible {
 
     /// A summary without event details.
     public var description: String {
-        "AuditEntry(#\(sequence) \(AuditTimestamp.format(time)) \(event) hash: \(hash))"
+        "AuditEntry(#\(sequence) \(RFC3339Time.format(time, precision: .milliseconds)) \(event) hash: \(hash))"
     }
 }

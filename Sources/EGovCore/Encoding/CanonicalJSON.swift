@@ -45,7 +45,7 @@ public enum CanonicalJSON {
         return output
     }
 
-    /// Parses strict JSON (see ``JSONValue/parse(_:limits:)``) and returns its canonical form.
+    /// Parses strict JSON (see ``JSONValue/parse(_:limits:)-(String,_)``) and returns its canonical form.
     public static func canonicalize<Bytes: Collection>(
         _ bytes: Bytes, limits: JSONValue.Limits = .default
     )

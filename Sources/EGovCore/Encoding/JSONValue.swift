@@ -1,4 +1,4 @@
-/// A JSON value (RFC 8259), as produced by the strict parser ``JSONValue/parse(_:limits:)``.
+/// A JSON value (RFC 8259), as produced by the strict parser ``JSONValue/parse(_:limits:)-(String,_)``.
 ///
 /// Numbers are IEEE 754 doubles, as in I-JSON (RFC 7493) and JCS (RFC 8785). The parser never
 /// changes an integer silently: an integer literal that would not serialise back to the same

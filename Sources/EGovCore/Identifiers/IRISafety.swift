@@ -7,11 +7,11 @@
 /// percent-encoding. `/` is refused as well, because EGovKit derives node IRIs such as
 /// `<service>/rule/<id>` from identifiers and a `/` would make two identifiers share one IRI;
 /// `?` and `#` would start a query or fragment. Spaces, `<`, `>`, `"`, `{`, `}`, `|`, `\`, `^`,
-/// `` ` `` and non-ASCII characters are refused, not percent-encoded: URNs are ASCII, and encoding
+/// the backtick (U+0060) and non-ASCII characters are refused, not percent-encoded: URNs are ASCII, and encoding
 /// would give one identifier two spellings. Text that fails the rule is rejected, never fixed up.
 ///
 /// An **IRI reference** (``isIRIReference(_:)``) is the looser check for addresses written as
-/// IRIs: no whitespace or control characters, none of `<>"{}|\^` and `` ` ``, and every `%`
+/// IRIs: no whitespace or control characters, none of `<>"{}|\^` and the backtick (U+0060), and every `%`
 /// followed by two hexadecimal digits (RFC 3987 `ucschar` non-ASCII letters are allowed).
 public enum IRISafety {
     /// The punctuation an IRI-safe identifier may use besides ASCII letters and digits.
@@ -35,7 +35,7 @@ public enum IRISafety {
     public static func isSafeIdentifier(_ text: String) -> Bool { firstUnsafeIdentifierOffset(text) == nil }
 
     /// Whether `text` can be written as an IRI (reference) as it is: non-empty, no whitespace or
-    /// control characters, none of `<>"{}|\^` and `` ` ``, and well-formed percent-encoding.
+    /// control characters, none of `<>"{}|\^` and the backtick (U+0060), and well-formed percent-encoding.
     public static func isIRIReference(_ text: String) -> Bool {
         guard !text.isEmpty else { return false }
         let excluded = Set("<>\"{}|\\^`".unicodeScalars)

@@ -101,6 +101,10 @@ public enum CMSBuilder {
     ///   - cms: the DER of an existing SignedData.
     ///   - content: the content; required when `cms` is detached, and if given for attached data
     ///     it must equal the encapsulated content.
+    ///   - signer: the co-signer's key.
+    ///   - certificate: the co-signer's certificate.
+    ///   - chain: intermediate certificates to embed with it.
+    ///   - signingTime: the co-signer's claimed signing time (signed attribute).
     /// - Throws: ``CMSError`` (``CMSError/contentMissing``, ``CMSError/contentMismatch``, parse errors).
     public static func addSigner(
         to cms: [UInt8], content: [UInt8]?, signer: some SigningKey, certificate: Certificate,

@@ -40,6 +40,7 @@ public struct JWSHeader: Sendable, Hashable {
     ///   - algorithm: the signing key's algorithm.
     ///   - type: `typ`, e.g. `JWT`.
     ///   - keyID: `kid`.
+    ///   - contentType: `cty`, the media type of the payload.
     ///   - certificateChain: `x5c` DER certificates, leaf first.
     ///   - critical: `crit`, extension member names the recipient must understand.
     ///   - base64EncodePayload: `false` for an unencoded payload (RFC 7797): `"b64": false` is

@@ -324,7 +324,7 @@ public struct JWSJSON: Sendable, Hashable {
     /// - Parameter flattened: `true` for the flattened form, which needs exactly one signature.
     /// - Throws: ``JWSError/invalidJSONSerialization(_:)`` for no signatures, a flattened form
     ///   with other than one signature or signatures that disagree on `b64`;
-    ///   ``CanonicalJSON/SerializationError`` for a non-finite number in an unprotected header.
+    ///   `CanonicalJSON/SerializationError` for a non-finite number in an unprotected header.
     public func jsonBytes(flattened: Bool = false) throws -> [UInt8] {
         guard !signatures.isEmpty else { throw JWSError.invalidJSONSerialization("no signatures") }
         if flattened, signatures.count != 1 {

@@ -11,7 +11,7 @@ import Foundation
 /// | SM2 | `EC` | `SM2` (not IANA-registered, see Documentation/Crypto.md) | `x`, `y` (+ `d`) |
 ///
 /// Parsing is strict (``validate()``): an unknown `kty` or `crv`, a missing member, a member that
-/// belongs to another key type, base64url that is not strict (EGovCore ``Base64URL``),
+/// belongs to another key type, base64url that is not strict (EGovCore `Base64URL`),
 /// coordinates or private scalars of the wrong length, non-minimal RSA integers, multi-prime RSA
 /// (`oth`), a member that is `null` or of the wrong JSON type (`"alg": null`, a numeric `kid`),
 /// an `alg`/`use`/`key_ops` that does not fit a signature key of this type, and RSA

@@ -145,7 +145,7 @@ public struct CertificateRevocationList: Sendable, Hashable, CustomStringConvert
         OpenSSL.clearErrors()
     }
 
-    /// The CRLs that decide revocation: of the CRLs of one ``Scope`` (issuer and authority key,
+    /// The CRLs that decide revocation: of the CRLs of one `Scope` (issuer and authority key,
     /// complete or delta, issuing distribution point), only the newest — the highest cRLNumber,
     /// then the latest thisUpdate (a CRL without cRLNumber ranks below any with one); remaining
     /// ties go to the CRL with more entries, then to the smaller DER. The result is in a fixed

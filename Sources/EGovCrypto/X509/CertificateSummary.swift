@@ -46,13 +46,11 @@ public struct CertificateSummary: Sendable, Hashable, Codable {
 
     /// Builds the summary of `certificate`.
     public init(_ certificate: Certificate) {
-        let formatter = ISO8601DateFormatter()
-        formatter.timeZone = TimeZone(identifier: "UTC")
         subject = certificate.subject.description
         issuer = certificate.issuer.description
         serialNumber = certificate.serialNumber
-        notBefore = formatter.string(from: certificate.notBefore)
-        notAfter = formatter.string(from: certificate.notAfter)
+        notBefore = RFC3339Time.format(certificate.notBefore, precision: .seconds)
+        notAfter = RFC3339Time.format(certificate.notAfter, precision: .seconds)
         keyUsage = certificate.keyUsage?.names
         extendedKeyUsage = certificate.extendedKeyUsage
         subjectAlternativeNames = certificate.subjectAlternativeNames.map(\.description)

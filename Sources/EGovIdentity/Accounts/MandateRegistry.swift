@@ -60,7 +60,7 @@ public struct MandateRegistry: Hashable, Codable, Sendable {
         mandates[mandate.id] = mandate
     }
 
-    /// Returns a copy with `mandate` added (see ``register(_:)``).
+    /// Returns a copy with `mandate` added (see ``register(_:)-(Mandate)``).
     public func registering(_ mandate: Mandate) throws(IdentityError) -> MandateRegistry {
         var copy = self
         try copy.register(mandate)

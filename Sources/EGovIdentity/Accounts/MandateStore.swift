@@ -12,23 +12,23 @@ import Foundation
 public protocol MandateStore: Sendable {
     /// Adds an organisation account.
     ///
-    /// - Throws: ``IdentityError/duplicateOrganisationAccount(organisation:)`` or a ``StoreError``.
+    /// - Throws: ``IdentityError/duplicateOrganisationAccount(organisation:)`` or a `StoreError`.
     func register(_ account: OrganisationAccount) async throws
 
     /// Replaces the account of its organisation (adds it if absent).
     ///
-    /// - Throws: a ``StoreError``.
+    /// - Throws: a `StoreError`.
     func update(_ account: OrganisationAccount) async throws
 
     /// Adds a mandate.
     ///
     /// - Throws: ``IdentityError/duplicateMandate(id:)``, ``IdentityError/invalidValidityPeriod``
-    ///   or a ``StoreError``.
+    ///   or a `StoreError`.
     func register(_ mandate: Mandate) async throws
 
     /// Revokes a mandate at `date`, recording who revoked it.
     ///
-    /// - Throws: ``IdentityError/unknownMandate(id:)`` or a ``StoreError``.
+    /// - Throws: ``IdentityError/unknownMandate(id:)`` or a `StoreError`.
     func revoke(_ id: MandateID, at date: Date, by person: PersonID?) async throws
 
     /// A snapshot of every account and mandate, with `rolePolicy`.

@@ -87,10 +87,12 @@ public struct CertificateLogin: Sendable {
     /// Checks a signed challenge and returns the authentication event it establishes.
     ///
     /// - Parameters:
+    ///   - challenge: the challenge issued by ``challenge(for:)`` and signed by the holder.
     ///   - signature: the signature over ``Challenge/signingInput`` in the algorithm's native
     ///     encoding (DER for ECDSA and SM2).
     ///   - algorithm: must fit the certificate's key.
-    ///   - certificate: the login certificate; `intermediates` help build its chain.
+    ///   - certificate: the login certificate.
+    ///   - intermediates: certificates that help build the login certificate's chain.
     ///   - crls: revocation information (checked for the leaf when given).
     public func verify(
         _ challenge: Challenge, signature: [UInt8], algorithm: SignatureAlgorithm, certificate: Certificate,

@@ -93,8 +93,12 @@ public struct TimeBasedOneTimePassword: Sendable, CustomStringConvertible {
 
     /// Checks `candidate` at `time`, accepting `window` steps either side for clock drift.
     ///
-    /// - Parameter lastUsedStep: the step of the last code accepted for this secret; codes of that
-    ///   step or earlier are refused (replay). Store the returned step after a success.
+    /// - Parameters:
+    ///   - candidate: the code the person typed.
+    ///   - time: the time of the check.
+    ///   - window: how many time steps either side of `time` are accepted.
+    ///   - lastUsedStep: the step of the last code accepted for this secret; codes of that
+    ///     step or earlier are refused (replay). Store the returned step after a success.
     /// - Returns: the matched time step, or `nil` if the code is not accepted.
     public func verify(_ candidate: String, at time: Date, window: Int = 1, lastUsedStep: UInt64? = nil) throws
         -> UInt64?

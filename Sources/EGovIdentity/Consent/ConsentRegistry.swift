@@ -11,7 +11,7 @@ import Foundation
 /// fails closed (``ConsentDenial/noGrant``), ``grant(id:)`` returns `nil` and ``grants(of:)`` an
 /// empty list; ``grant(personAccountID:requester:provider:dataCategories:purpose:until:)``,
 /// ``revoke(_:by:)`` and ``use(personAccountID:requester:provider:dataCategory:purpose:)`` throw
-/// the ``StoreError``.
+/// the `StoreError`.
 public actor ConsentRegistry {
     private let store: any ConsentStore
     private let auditLog: any AuditLog
@@ -54,7 +54,7 @@ public actor ConsentRegistry {
         _ = try await auditLog.append(
             AuditEvent(
                 actor: personAccountID, action: "consent.granted", subject: grant.id,
-                details: details(of: grant, extra: ["until": ISO8601DateFormatter().string(from: validUntil)])))
+                details: details(of: grant, extra: ["until": RFC3339Time.format(validUntil, precision: .seconds)])))
         return grant
     }
 

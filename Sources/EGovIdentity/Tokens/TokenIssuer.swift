@@ -34,7 +34,8 @@ public struct TokenIssuer: Sendable {
     ///   - subject: the `sub` (derive a pairwise value with ``PairwiseSubject`` where wanted).
     ///   - audience: the receiving department(s).
     ///   - kind: access or identity (sets `typ`).
-    ///   - level, methods: the session's assurance (`acr`, `amr`).
+    ///   - level: the session's level of assurance (`acr`).
+    ///   - methods: the session's authentication methods (`amr`).
     ///   - actor: the person acting when `subject` is an organisation.
     ///   - additional: further claims; they cannot override registered ones.
     public func issue(
@@ -60,7 +61,7 @@ public struct TokenIssuer: Sendable {
         return JWKSet(keys: [jwk])
     }
 
-    /// Signs claims exactly as given (for tests and special flows; prefer ``issue``).
+    /// Signs claims exactly as given (for tests and special flows; prefer `issue`).
     public func sign(_ claims: TokenClaims, kind: TokenKind) async throws -> String {
         let payload = try CanonicalJSON.serialize(claims.jsonValue)
         let header = JWSHeader(algorithm: signingKey.algorithm, type: kind.mediaType, keyID: keyID)

@@ -54,7 +54,7 @@ public struct AuditCheckpoint: Sendable, Hashable {
         .object([
             "type": .string(payloadType), "version": .string(InteropVersion.current),
             "count": .number(Double(count)), "head": .string(head), "hashAlgorithm": .string(hashAlgorithm),
-            "time": .string(AuditTimeText.format(time)), "issuer": .string(issuer), "keyId": .string(keyID),
+            "time": .string(RFC3339Time.format(time, precision: .milliseconds)), "issuer": .string(issuer), "keyId": .string(keyID),
         ])
     }
 
@@ -64,7 +64,7 @@ public struct AuditCheckpoint: Sendable, Hashable {
     public static func sign(
         count: Int, head: String, hashAlgorithm: String, time: Date, signer: AuditCheckpointSigner
     ) async throws(ExchangeAuditError) -> AuditCheckpoint {
-        let time = AuditTimeText.truncate(time)
+        let time = RFC3339Time.truncate(time, to: .milliseconds)
         do {
             let bytes = try CanonicalJSON.serialize(
                 payload(
@@ -125,7 +125,7 @@ public struct AuditCheckpoint: Sendable, Hashable {
         guard case .number(let countValue)? = members["count"], countValue >= 0, countValue <= 9e15,
             countValue == countValue.rounded(), case .string(let head)? = members["head"],
             case .string(let hashAlgorithm)? = members["hashAlgorithm"], case .string(let timeText)? = members["time"],
-            let time = AuditTimeText.parse(timeText), case .string(let issuer)? = members["issuer"],
+            let time = RFC3339Time.parse(timeText, precision: .milliseconds), case .string(let issuer)? = members["issuer"],
             case .string(let keyID)? = members["keyId"]
         else { throw .malformedPayload("a member has the wrong type or form") }
         guard verified.header.keyID == keyID else { throw .keyIDMismatch }

@@ -9,7 +9,7 @@ import Foundation
 ///   read at all: ``AuditExportError``);
 /// - every entry: a well-formed line within the size limits, the sequence number equal to its
 ///   position, the link to the previous entry's hash, and the recomputed hash
-///   (``AuditChain/verify(_:hashFunction:expectedHead:expectedCount:)``);
+///   (`AuditChain/verify(_:hashFunction:expectedHead:expectedCount:)`);
 /// - every checkpoint: its signature with the key (algorithm bound to the key, `typ` required),
 ///   that the line carries exactly the signed payload, that its `count` equals the number of
 ///   entries before it, that its `head` is the hash of the last of those entries, and that counts

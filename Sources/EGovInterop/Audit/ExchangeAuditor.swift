@@ -3,7 +3,7 @@ import EGovCrypto
 import Foundation
 import Logging
 
-/// Records data exchanges in an ``AuditLog`` and signs periodic checkpoints of it (可信、可溯、可查).
+/// Records data exchanges in an `AuditLog` and signs periodic checkpoints of it (可信、可溯、可查).
 ///
 /// Both sides of an exchange use one: the client records what it sent and got back, the service
 /// what it received and answered, each in its own log under its own key, with the shared message

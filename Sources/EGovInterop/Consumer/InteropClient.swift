@@ -34,10 +34,11 @@ public struct InteropClient: Sendable {
     ///   - transport: carries the messages.
     ///   - clock: the time source.
     ///   - window: how old or early a response may be.
+    ///   - logger: where exchanges are logged (identifiers and outcomes only, never payloads).
     public init(
         client: XRoadClientID, signer: EnvelopeSigner, verifier: EnvelopeVerifier, members: any MemberDirectory,
         transport: any InteropTransport, clock: any WallClock, window: ReplayWindow = ReplayWindow(),
-        logger: Logger = Logger(label: "egov.interop.client")
+        logger: Logger = Logger(label: "egovkit.interop.client")
     ) {
         self.client = client
         self.signer = signer

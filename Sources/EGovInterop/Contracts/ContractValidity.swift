@@ -1,3 +1,4 @@
+import EGovCore
 import Foundation
 
 /// The period a contract is in force: from ``from`` (inclusive) until ``until`` (exclusive).
@@ -29,7 +30,7 @@ public struct ContractValidity: Sendable, Hashable, Codable {
 
     private static func date(_ container: KeyedDecodingContainer<CodingKeys>, _ key: CodingKeys) throws -> Date {
         let text = try container.decode(String.self, forKey: key)
-        guard let date = InteropTime.parse(text) else {
+        guard let date = RFC3339Time.parse(text, precision: .seconds) else {
             throw DecodingError.dataCorruptedError(
                 forKey: key, in: container, debugDescription: "\(key.rawValue) is not an RFC 3339 date-time")
         }
@@ -38,7 +39,7 @@ public struct ContractValidity: Sendable, Hashable, Codable {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(InteropTime.format(from), forKey: .from)
-        try container.encode(InteropTime.format(until), forKey: .until)
+        try container.encode(RFC3339Time.format(from, precision: .seconds), forKey: .from)
+        try container.encode(RFC3339Time.format(until, precision: .seconds), forKey: .until)
     }
 }

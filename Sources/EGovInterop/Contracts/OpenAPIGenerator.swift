@@ -9,7 +9,7 @@ import EGovCore
 /// contract's fields) are described under `components/schemas`, and the contract's
 /// classification, purposes, retention and rate limit under `x-egov-*` extension members.
 ///
-/// The output is a ``JSONValue``; serialise it with ``CanonicalJSON``.
+/// The output is a `JSONValue`; serialise it with `CanonicalJSON`.
 public enum OpenAPIGenerator {
     /// The OpenAPI version written.
     public static let openAPIVersion = "3.1.0"
@@ -106,8 +106,8 @@ public enum OpenAPIGenerator {
             "x-egov-consumers": .array(contract.consumers.map { .string($0.headerValue) }),
             "x-egov-retention-days": .number(Double(contract.retentionDays)),
             "x-egov-validity": .object([
-                "from": .string(InteropTime.format(contract.validity.from)),
-                "until": .string(InteropTime.format(contract.validity.until)),
+                "from": .string(RFC3339Time.format(contract.validity.from, precision: .seconds)),
+                "until": .string(RFC3339Time.format(contract.validity.until, precision: .seconds)),
             ]),
         ]
         if let rateLimit = contract.rateLimit {

@@ -5,7 +5,7 @@ import Foundation
 /// arrived and its seal validated) or REGISTRATION (it was entered in the register under a
 /// registry number, 收文編號).
 ///
-/// The receipt is a compact JWS made with the registry's ``DocumentSigner`` (`typ`
+/// The receipt is a compact JWS made with the registry's `DocumentSigner` (`typ`
 /// ``jwsType``) over the canonical JSON of ``Body``:
 ///
 /// ```json
@@ -16,7 +16,7 @@ import Foundation
 /// ```
 ///
 /// `registryNumber` is present in registration receipts only. Verify receipts with
-/// ``DocumentSender/verifyReceipt(_:for:type:)``; read ``body`` only after that.
+/// ``DocumentSender/verifyReceipt(_:for:type:)``; read `body` only after that.
 public struct DocumentReceipt: Sendable, Hashable {
     /// The JWS `typ` of receipts.
     public static let jwsType = "egov-document-receipt+jws"
@@ -64,7 +64,7 @@ public struct DocumentReceipt: Sendable, Hashable {
             self.contentDigest = contentDigest
             self.sealDigest = sealDigest
             self.registryNumber = registryNumber
-            self.time = AuditTimeText.truncate(time)
+            self.time = RFC3339Time.truncate(time, to: .milliseconds)
         }
 
         /// The canonical JSON that is signed.
@@ -74,7 +74,7 @@ public struct DocumentReceipt: Sendable, Hashable {
                 "receiptType": .string(receiptType.rawValue), "documentNumber": .string(documentNumber),
                 "issuingDepartment": .string(issuingDepartment), "receiver": .string(receiver),
                 "contentDigest": .string(contentDigest), "sealDigest": .string(sealDigest),
-                "time": .string(AuditTimeText.format(time)),
+                "time": .string(RFC3339Time.format(time, precision: .milliseconds)),
             ]
             members["registryNumber"] = registryNumber.map { .string($0) }
             do {
@@ -107,7 +107,7 @@ public struct DocumentReceipt: Sendable, Hashable {
             guard let type = ReceiptType(rawValue: try string("receiptType")) else {
                 throw .receiptMalformed("receiptType")
             }
-            guard let time = AuditTimeText.parse(try string("time")) else { throw .receiptMalformed("time") }
+            guard let time = RFC3339Time.parse(try string("time"), precision: .milliseconds) else { throw .receiptMalformed("time") }
             let registryNumber = members["registryNumber"] == nil ? nil : try string("registryNumber")
             guard (type == .registration) == (registryNumber != nil) else { throw .receiptMalformed("registryNumber") }
             self.init(

@@ -5,7 +5,7 @@ import EGovCrypto
 /// and the issuing department's electronic seal over the metadata (which includes the bytes'
 /// digest).
 ///
-/// The seal is a compact JWS made with EGovSignature's ``DocumentSigner`` (header `x5c`,
+/// The seal is a compact JWS made with EGovSignature's `DocumentSigner` (header `x5c`,
 /// `x5t#S256`, `sigT`; `typ` ``sealType``) whose payload is
 /// ``OfficialDocumentMetadata/canonicalBytes()``. A receiving ``DocumentRegistry`` validates it
 /// against its trust list as an advanced or qualified seal.

@@ -79,8 +79,8 @@ public struct OfficialDocumentMetadata: Sendable, Hashable, CustomStringConverti
         self.title = title
         self.classification = classification
         self.urgency = urgency
-        self.issuedAt = AuditTimeText.truncate(issuedAt)
-        self.replyDeadline = replyDeadline.map(AuditTimeText.truncate)
+        self.issuedAt = RFC3339Time.truncate(issuedAt, to: .milliseconds)
+        self.replyDeadline = replyDeadline.map { RFC3339Time.truncate($0, to: .milliseconds) }
         self.threadID = threadID
         self.inReplyTo = inReplyTo
         self.contentType = contentType
@@ -155,11 +155,11 @@ public struct OfficialDocumentMetadata: Sendable, Hashable, CustomStringConverti
                 Dictionary(
                     uniqueKeysWithValues: title.languages.map { ($0.rawValue, JSONValue.string(title[$0] ?? "")) })),
             "classification": .string(classification.rawValue), "urgency": .string(urgency.rawValue),
-            "issuedAt": .string(AuditTimeText.format(issuedAt)), "threadId": .string(threadID),
+            "issuedAt": .string(RFC3339Time.format(issuedAt, precision: .milliseconds)), "threadId": .string(threadID),
             "contentType": .string(contentType), "contentDigest": .string(contentDigest),
             "contentLength": .number(Double(contentLength)),
         ]
-        if let replyDeadline { members["replyDeadline"] = .string(AuditTimeText.format(replyDeadline)) }
+        if let replyDeadline { members["replyDeadline"] = .string(RFC3339Time.format(replyDeadline, precision: .milliseconds)) }
         if let inReplyTo {
             members["inReplyTo"] = .object([
                 "documentNumber": .string(inReplyTo.documentNumber),
@@ -210,7 +210,7 @@ public struct OfficialDocumentMetadata: Sendable, Hashable, CustomStringConverti
             return text
         }
         func date(_ name: String) throws(DocumentExchangeError) -> Date {
-            guard let date = AuditTimeText.parse(try string(name)) else { throw .invalidMetadata(name) }
+            guard let date = RFC3339Time.parse(try string(name), precision: .milliseconds) else { throw .invalidMetadata(name) }
             return date
         }
         guard let kind = OfficialDocumentKind(rawValue: try string("kind")) else { throw .invalidMetadata("kind") }

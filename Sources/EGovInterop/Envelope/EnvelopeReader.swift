@@ -47,7 +47,7 @@ struct EnvelopeReader {
     }
 
     func time(_ name: String) throws(InteropError) -> Date {
-        guard let date = InteropTime.parse(try string(name)) else {
+        guard let date = RFC3339Time.parse(try string(name), precision: .seconds) else {
             throw InteropError(.malformedRequest, "\(name) is not an RFC 3339 date-time")
         }
         return date

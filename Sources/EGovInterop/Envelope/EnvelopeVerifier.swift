@@ -95,7 +95,7 @@ public struct EnvelopeVerifier: Sendable {
         guard case .object(let members) = value else {
             throw InteropError(.malformedRequest, "the envelope payload is not a JSON object")
         }
-        guard case .string(let timeText)? = members["issuedAt"], let issuedAt = InteropTime.parse(timeText) else {
+        guard case .string(let timeText)? = members["issuedAt"], let issuedAt = RFC3339Time.parse(timeText, precision: .seconds) else {
             throw InteropError(.malformedRequest, "issuedAt is missing or not an RFC 3339 date-time")
         }
         let chain: [Certificate]

@@ -60,7 +60,7 @@ public struct InteropRequest: Sendable, Hashable, CustomStringConvertible {
         self.purpose = purpose
         self.legalBasis = legalBasis
         self.caseReference = caseReference
-        self.issuedAt = InteropTime.truncated(issuedAt)
+        self.issuedAt = RFC3339Time.truncate(issuedAt, to: .seconds)
         self.nonce = nonce
         self.fields = fields
         self.parameters = parameters
@@ -71,7 +71,7 @@ public struct InteropRequest: Sendable, Hashable, CustomStringConvertible {
         var members: [String: JSONValue] = [
             "v": .string(InteropVersion.current), "id": .string(messageID), "client": .string(client.headerValue),
             "service": .string(service.text), "userId": .string(userID), "purpose": .string(purpose),
-            "legalBasis": .string(legalBasis), "issuedAt": .string(InteropTime.format(issuedAt)),
+            "legalBasis": .string(legalBasis), "issuedAt": .string(RFC3339Time.format(issuedAt, precision: .seconds)),
             "nonce": .string(nonce), "fields": .array(fields.map { .string($0) }), "parameters": .object(parameters),
         ]
         if let representedParty { members["representedParty"] = .string(representedParty) }

@@ -37,7 +37,7 @@ public struct InteropResponse: Sendable, Hashable, CustomStringConvertible {
         self.requestID = requestID
         self.requestHash = requestHash
         self.service = service
-        self.issuedAt = InteropTime.truncated(issuedAt)
+        self.issuedAt = RFC3339Time.truncate(issuedAt, to: .seconds)
         self.outcome = outcome
         self.data = data
         self.omittedFields = omittedFields
@@ -48,12 +48,12 @@ public struct InteropResponse: Sendable, Hashable, CustomStringConvertible {
         var members: [String: JSONValue] = [
             "v": .string(InteropVersion.current), "id": .string(messageID), "requestId": .string(requestID),
             "requestHash": .string(requestHash), "service": .string(service.text),
-            "issuedAt": .string(InteropTime.format(issuedAt)), "outcome": .string(outcome.name),
+            "issuedAt": .string(RFC3339Time.format(issuedAt, precision: .seconds)), "outcome": .string(outcome.name),
             "data": .object(data), "omittedFields": .array(omittedFields.map { .string($0) }),
         ]
         switch outcome {
         case .success: break
-        case .unavailable(let retryAfter): members["retryAfter"] = .string(InteropTime.format(retryAfter))
+        case .unavailable(let retryAfter): members["retryAfter"] = .string(RFC3339Time.format(retryAfter, precision: .seconds))
         case .failure(let code): members["failureCode"] = .string(code)
         case .previewRequired(let reference): members["previewReference"] = .string(reference)
         }

@@ -17,7 +17,7 @@ import Logging
 /// 5. a contract is in force for the service, lists the consumer, lists the purpose with the
 ///    same legal basis; the parameters fit the request schema; requested fields exist;
 /// 6. the contract's rate limit is not exceeded;
-/// 7. when the purpose needs consent: a subject is named and the ``ConsentRegistry`` has a grant
+/// 7. when the purpose needs consent: a subject is named and the `ConsentRegistry` has a grant
 ///    (`requester` = the consumer's member, `provider` = the provider's member, data category =
 ///    ``DataServiceContract/effectiveConsentCategory``, purpose = the purpose code); the use is
 ///    recorded by the registry.
@@ -62,11 +62,12 @@ public struct InteropProvider: Sendable {
     ///   - rateLimiter: counts requests for contracts with a rate limit.
     ///   - auditLog: where served and refused requests are recorded.
     ///   - logger: swift-log logger (codes and IDs only).
+    ///   - maximumRequestBytes: the largest request body accepted; larger ones are refused unread.
     public init(
         signer: EnvelopeSigner, verifier: EnvelopeVerifier, members: any MemberDirectory,
         contracts: any ContractRegistry, replayCache: any ReplayCache, consent: ConsentRegistry? = nil,
         dataSource: any InteropDataSource, clock: any WallClock, rateLimiter: RateLimiter = RateLimiter(),
-        auditLog: (any AuditLog)? = nil, logger: Logger = Logger(label: "egov.interop.provider"),
+        auditLog: (any AuditLog)? = nil, logger: Logger = Logger(label: "egovkit.interop.provider"),
         maximumRequestBytes: Int = 1 << 20
     ) {
         self.signer = signer

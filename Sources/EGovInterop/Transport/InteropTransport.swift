@@ -2,7 +2,8 @@ import HTTPTypes
 
 /// Carries a request to a provider and brings its answer back.
 ///
-/// ``HTTPClientInteropTransport`` does it over HTTP with AsyncHTTPClient; tests and gateways can
+/// `HTTPClientInteropTransport` (in the EGovHTTPClient module, so that EGovInterop itself needs no
+/// SwiftNIO) does it over HTTP with AsyncHTTPClient; tests and gateways can
 /// supply their own (a proxy, a message queue). Transports move bytes only: all security is in
 /// the signed envelopes, so a transport that alters them is detected, not trusted.
 public protocol InteropTransport: Sendable {

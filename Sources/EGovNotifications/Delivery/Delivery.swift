@@ -123,8 +123,10 @@ public struct Delivery: Sendable, Hashable, Codable {
     /// Records a permanent failure of the current channel, then falls back to the next channel
     /// or, when none is left, moves to ``DeliveryState/failed``.
     ///
-    /// - Parameter alreadyFailed: `true` if the delivery is already in
-    ///   ``DeliveryState/permanentFailure`` (only the fallback step remains).
+    /// - Parameters:
+    ///   - time: when the failure was reported.
+    ///   - alreadyFailed: `true` if the delivery is already in
+    ///     ``DeliveryState/permanentFailure`` (only the fallback step remains).
     public mutating func recordPermanentFailure(at time: Date, alreadyFailed: Bool = false) throws(NotificationError) {
         if !alreadyFailed { try apply(.failPermanently, at: time) }
         try apply(hasNextChannel ? .fallBack : .exhaust, at: time)

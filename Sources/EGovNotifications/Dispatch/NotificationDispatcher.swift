@@ -81,7 +81,7 @@ public actor NotificationDispatcher {
 
     /// Claims one batch of due deliveries and processes it.
     ///
-    /// - Throws: the store's ``StoreError`` when the due deliveries cannot be read (a damaged or
+    /// - Throws: the store's `StoreError` when the due deliveries cannot be read (a damaged or
     ///   unreachable database is reported, never taken for an empty queue).
     public func runOnce() async throws(StoreError) -> DispatchReport {
         let now = clock.now()
@@ -122,7 +122,7 @@ public actor NotificationDispatcher {
     /// Moves legally effective deliveries whose deemed-service deadline has passed to
     /// ``DeliveryState/deemedServed``; returns how many.
     ///
-    /// - Throws: the store's ``StoreError`` when the deliveries cannot be read.
+    /// - Throws: the store's `StoreError` when the deliveries cannot be read.
     public func applyDeemedService() async throws(StoreError) -> Int {
         guard let rule = configuration.deemedServiceRule else { return 0 }
         let now = clock.now()

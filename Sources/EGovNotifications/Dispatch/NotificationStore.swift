@@ -17,7 +17,7 @@ public protocol NotificationStore: Sendable {
     /// ``Delivery/nextAttemptAt`` ≤ `now`, or sending with an expired lease), earliest first,
     /// each leased to the caller.
     ///
-    /// - Throws: a ``StoreError`` when the store cannot be read (a failed read is never reported
+    /// - Throws: a `StoreError` when the store cannot be read (a failed read is never reported
     ///   as an empty queue).
     func claimDue(now: Date, limit: Int) async throws(StoreError) -> [Delivery]
 
@@ -35,12 +35,12 @@ public protocol NotificationStore: Sendable {
 
     /// All deliveries currently in one of `states`.
     ///
-    /// - Throws: a ``StoreError`` when the store cannot be read.
+    /// - Throws: a `StoreError` when the store cannot be read.
     func deliveries(in states: Set<DeliveryState>) async throws(StoreError) -> [Delivery]
 
     /// The earliest time a delivery becomes due, or `nil` if none is pending.
     ///
-    /// - Throws: a ``StoreError`` when the store cannot be read.
+    /// - Throws: a `StoreError` when the store cannot be read.
     func nextDueDate() async throws(StoreError) -> Date?
 
     /// Appends an evidence record to its notice's chain.

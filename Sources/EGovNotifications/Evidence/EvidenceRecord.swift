@@ -61,7 +61,7 @@ public struct EvidenceRecord: Sendable, Hashable, Codable {
     /// The compact JWS over the canonical JSON of ``body``.
     public let jws: String
 
-    /// Pairs a body with its signature (not verified: use ``EvidenceChain/verify(_:key:expectedCount:)``).
+    /// Pairs a body with its signature (not verified: use `EvidenceChain/verify(_:key:expectedCount:)`).
     public init(body: Body, jws: String) {
         self.body = body
         self.jws = jws

@@ -45,7 +45,7 @@ public enum NotificationError: EGovError, Equatable {
     case evidenceRecordTooLong(line: Int, limit: Int)
     /// The evidence chain changed while a record was appended; retry.
     case evidenceChainConflict
-    /// The durable store failed (database error, unreadable row); carries a ``StoreError``
+    /// The durable store failed (database error, unreadable row); carries a `StoreError`
     /// (which never holds stored values).
     case store(StoreError)
 

@@ -36,7 +36,7 @@ public struct NotificationTemplate: Sendable, Hashable, Codable {
     /// Creates and validates a template.
     ///
     /// - Throws: the first ``TemplateError`` found, checking channels in
-    ///   ``NotificationChannel/allCases`` order and locales in tag order, so errors are deterministic.
+    ///   `NotificationChannel/allCases` order and locales in tag order, so errors are deterministic.
     public init(
         id: String, version: Int, variants: [NotificationChannel: ChannelVariant],
         placeholders: [PlaceholderSpec], policy: TemplatePolicy = .default

@@ -24,8 +24,10 @@ public struct SMSInfo: Sendable, Hashable, Codable {
 
     /// Measures `text` and checks it fits in `maximumSegments` parts.
     ///
-    /// - Parameter maximumSegments: the largest accepted number of parts, clamped to 1...255
-    ///   (the concatenation header counts parts in one octet).
+    /// - Parameters:
+    ///   - text: the message text.
+    ///   - maximumSegments: the largest accepted number of parts, clamped to 1...255
+    ///     (the concatenation header counts parts in one octet).
     /// - Throws: ``TemplateError/smsTooLong(segments:limit:)`` if more parts are needed.
     public init(text: String, maximumSegments: Int = SMSInfo.defaultMaximumSegments) throws(TemplateError) {
         let limit = min(max(maximumSegments, 1), 255)

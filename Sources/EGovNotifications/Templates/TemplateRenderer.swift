@@ -40,6 +40,8 @@ public struct TemplateRenderer: Sendable {
     /// Renders `template` for `channel` in the best available locale.
     ///
     /// - Parameters:
+    ///   - template: the template to render.
+    ///   - channel: the channel whose variant is rendered.
     ///   - locale: the language the recipient asked for; its truncation chain is tried first.
     ///   - personalisation: values keyed by placeholder name.
     ///   - fallback: tags tried, in order, after the requested one; Macau's chain by default.

@@ -3,7 +3,7 @@ import EGovCrypto
 import Foundation
 
 /// Signs documents as JWS (compact or JSON serialisation, attached or detached) or CMS
-/// (CAdES baseline B, or T with a time-stamp), through any ``SigningKey`` — a software key, an
+/// (CAdES baseline B, or T with a time-stamp), through any `SigningKey` — a software key, an
 /// HSM, a remote signing service, or a one-time-certificate session.
 ///
 /// JWS signatures carry `x5c` (the chain), `x5t#S256` (binding the signing certificate, checked
@@ -112,7 +112,7 @@ public struct DocumentSigner: Sendable {
         return try await timestampedCMS(signed)
     }
 
-    /// The digest algorithm of this signer's CMS signatures (``CMSBuilder/digestAlgorithm(for:)``).
+    /// The digest algorithm of this signer's CMS signatures (`CMSBuilder/digestAlgorithm(for:)`).
     public var cmsDigestAlgorithm: HashAlgorithm { CMSBuilder.digestAlgorithm(for: signingKey.algorithm) }
 
     /// Detached CMS SignedData, as ``cms(content:detached:)`` with `detached: true`, over content

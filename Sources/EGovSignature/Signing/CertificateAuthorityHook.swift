@@ -1,3 +1,4 @@
+import EGovCore
 import EGovCrypto
 import EGovIdentity
 import Foundation

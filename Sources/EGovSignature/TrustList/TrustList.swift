@@ -114,10 +114,9 @@ public struct TrustList: Sendable, Hashable {
                         value[tag].map { (tag.rawValue, JSONValue.string($0)) }
                     }))
         }
-        let formatter = ISO8601DateFormatter()
         var root: [String: JSONValue] = ["name": text(name)]
-        if let issued { root["issued"] = .string(formatter.string(from: issued)) }
-        if let nextUpdate { root["nextUpdate"] = .string(formatter.string(from: nextUpdate)) }
+        if let issued { root["issued"] = .string(RFC3339Time.format(issued, precision: .seconds)) }
+        if let nextUpdate { root["nextUpdate"] = .string(RFC3339Time.format(nextUpdate, precision: .seconds)) }
         root["services"] = .array(
             services.map { service in
                 .object([
@@ -127,7 +126,7 @@ public struct TrustList: Sendable, Hashable {
                     "history": .array(
                         service.history.map {
                             .object([
-                                "status": .string($0.status.rawValue), "from": .string(formatter.string(from: $0.from)),
+                                "status": .string($0.status.rawValue), "from": .string(RFC3339Time.format($0.from, precision: .seconds)),
                             ])
                         }),
                 ])
@@ -175,7 +174,7 @@ public struct TrustList: Sendable, Hashable {
 
     private static func optionalDate(_ value: JSONValue?, field: String) throws(TrustListError) -> Date? {
         guard let value else { return nil }
-        guard case .string(let text) = value, let date = ISO8601DateFormatter().date(from: text) else {
+        guard case .string(let text) = value, let date = RFC3339Time.parse(text, precision: .seconds) else {
             throw .malformed("\(field) must be an RFC 3339 time such as 2026-01-01T00:00:00Z")
         }
         return date

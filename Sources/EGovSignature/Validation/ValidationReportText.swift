@@ -1,7 +1,8 @@
 import EGovCore
 
-/// Every sentence of a ``ValidationReport``'s summary and every level name, in each language,
-/// keyed by message: the one table of localised report text.
+/// Every sentence of a ``ValidationReport``'s summary, in each language, keyed by message: the
+/// one table of localised report text. (Level names are `SignatureLevel.name(for:)`, shared
+/// vocabulary of EGovCore.)
 ///
 /// Templates name their arguments in braces (`{count}`, `{reason}`, `{signer}`, `{level}`); a
 /// sub-indication without its own reason reads as ``Message/incomplete``.
@@ -20,8 +21,6 @@ enum ValidationReportText {
         case reason(SubIndication)
         /// The reason when no more specific one is in the table.
         case incomplete
-        /// The legal name of a level for a kind.
-        case level(SignatureLevel, SignatureKind)
     }
 
     /// The summary's languages, in order, with the text that joins its sentences.
@@ -103,22 +102,6 @@ enum ValidationReportText {
         .reason(.timestampOrderFailure): [
             .zhHant: "時間戳與聲稱的簽署時間不符", .pt: "o carimbo temporal contradiz a data de assinatura declarada",
             .en: "the time-stamp contradicts the claimed signing time",
-        ],
-        .level(.simple, .signature): [
-            .zhHant: "電子簽名", .pt: "assinatura electrónica", .en: "electronic signature",
-        ],
-        .level(.advanced, .signature): [
-            .zhHant: "高級電子簽名", .pt: "assinatura electrónica avançada", .en: "advanced electronic signature",
-        ],
-        .level(.qualified, .signature): [
-            .zhHant: "合格電子簽名", .pt: "assinatura electrónica qualificada", .en: "qualified electronic signature",
-        ],
-        .level(.simple, .seal): [.zhHant: "電子印章", .pt: "selo electrónico", .en: "electronic seal"],
-        .level(.advanced, .seal): [
-            .zhHant: "高級電子印章", .pt: "selo electrónico avançado", .en: "advanced electronic seal",
-        ],
-        .level(.qualified, .seal): [
-            .zhHant: "合格電子印章", .pt: "selo electrónico qualificado", .en: "qualified electronic seal",
         ],
     ]
 

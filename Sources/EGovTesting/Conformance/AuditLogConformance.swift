@@ -1,7 +1,7 @@
 import EGovCore
 import Foundation
 
-/// The rules every ``AuditLog`` must follow, as executable checks: gap-free sequences linked by
+/// The rules every `AuditLog` must follow, as executable checks: gap-free sequences linked by
 /// hash, times from the injected clock (to the millisecond), exact round-trips of events (details
 /// and correlation id included), paging, range errors, serialised concurrent appends, and a
 /// verifiable chain.

@@ -2,7 +2,7 @@ import EGovCatalog
 import EGovCore
 import Foundation
 
-/// The rules every ``CaseStore`` must follow, as executable checks: unique ids, exact
+/// The rules every `CaseStore` must follow, as executable checks: unique ids, exact
 /// round-trips, compare-and-set on the transition count, and the open-case query.
 public enum CaseStoreConformance {
     /// Makes an empty store.

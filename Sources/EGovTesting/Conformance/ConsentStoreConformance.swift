@@ -2,7 +2,7 @@ import EGovCore
 import EGovIdentity
 import Foundation
 
-/// The rules every ``ConsentStore`` must follow, as executable checks: unique ids, exact
+/// The rules every `ConsentStore` must follow, as executable checks: unique ids, exact
 /// round-trips, per-person listing in order, and atomic revocation.
 public enum ConsentStoreConformance {
     /// Makes an empty store.

@@ -2,9 +2,9 @@ import EGovCore
 import EGovIdentity
 import Foundation
 
-/// The rules every ``MandateStore`` must follow, as executable checks: unique accounts and
+/// The rules every `MandateStore` must follow, as executable checks: unique accounts and
 /// mandates, validity periods, revocation, and a registry snapshot that decides like the
-/// in-memory ``MandateRegistry``.
+/// in-memory `MandateRegistry`.
 public enum MandateStoreConformance {
     /// Makes an empty store.
     public typealias Factory = @Sendable () async throws -> any MandateStore

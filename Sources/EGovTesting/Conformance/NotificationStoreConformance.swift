@@ -2,7 +2,7 @@ import EGovCore
 import EGovNotifications
 import Foundation
 
-/// The rules every ``NotificationStore`` must follow, as executable checks.
+/// The rules every `NotificationStore` must follow, as executable checks.
 ///
 /// ```swift
 /// try await NotificationStoreConformance.run(leaseDuration: 300) { try MyStore.makeEmpty() }
@@ -11,7 +11,7 @@ import Foundation
 /// `makeStore` must return an empty store using `leaseDuration` for its claims; it is called once
 /// per check. The checks cover idempotent enqueue (single, batch, concurrent), identifier
 /// conflicts, claiming with a lease (once per lease, earliest first, never twice concurrently,
-/// again after the lease expired), optimistic concurrency on ``Delivery/version``, rescheduling,
+/// again after the lease expired), optimistic concurrency on `Delivery/version`, rescheduling,
 /// queries, evidence chains, and exact round-trips of notices and deliveries.
 public enum NotificationStoreConformance {
     /// Makes an empty store.

@@ -7,6 +7,7 @@ import Foundation
 import HTTPTypes
 import Synchronization
 import AsyncHTTPClient
+import EGovHTTPClient
 import NIOPosix
 
 /// A company-registry provider (DSAJ) and a food-licensing consumer (IAM) with a test PKI,

@@ -1,5 +1,3 @@
-import EGovCore
-
 /// The phantom tag of OrganisationID.
 public enum OrganisationIDTag {}
 

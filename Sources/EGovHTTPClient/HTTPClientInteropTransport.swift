@@ -1,8 +1,9 @@
 import AsyncHTTPClient
+import EGovInterop
 import HTTPTypes
 import NIOCore
 
-/// An ``InteropTransport`` over HTTP(S) with AsyncHTTPClient.
+/// An `InteropTransport` over HTTP(S) with AsyncHTTPClient.
 ///
 /// Sends each request to ``baseURL`` + the request path, with a timeout and a response size
 /// limit. TLS (and client certificates, if the network uses them) are configured on the

@@ -1,5 +1,3 @@
-import EGovCore
-
 /// Levels of assurance of an authentication, named after eIDAS (Regulation (EU) 910/2014,
 /// article 8, and Implementing Regulation (EU) 2015/1502).
 ///

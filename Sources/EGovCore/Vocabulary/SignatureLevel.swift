@@ -1,5 +1,3 @@
-import EGovCore
-
 /// The legal grade of an electronic signature or seal.
 ///
 /// | Level | Macau Law 5/2005 | eIDAS (signature / seal) |
@@ -8,7 +6,7 @@ import EGovCore
 /// | `advanced` | 高級電子簽名 / assinatura electrónica avançada | AdES / advanced electronic seal |
 /// | `qualified` | 合格電子簽名 / assinatura electrónica qualificada | QES / qualified electronic seal |
 ///
-/// How EGovKit determines the level is in ``SignatureLevelRules`` and Documentation/Signatures.md.
+/// How EGovKit determines the level is in `SignatureLevelRules` (EGovSignature) and the signatures guide.
 public enum SignatureLevel: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
     /// An electronic signature or seal that is cryptographically valid and attributable, but does
     /// not meet the requirements of an advanced one.
@@ -32,7 +30,23 @@ public enum SignatureLevel: String, Sendable, Hashable, Codable, CaseIterable, C
 
     /// The level's legal name for `kind` in Traditional Chinese, Portuguese and English.
     public func name(for kind: SignatureKind) -> LocalizedText {
-        ValidationReportText.text(.level(self, kind))
+        switch (self, kind) {
+        case (.simple, .signature):
+            [.zhHant: "電子簽名", .pt: "assinatura electrónica", .en: "electronic signature"]
+        case (.advanced, .signature):
+            [.zhHant: "高級電子簽名", .pt: "assinatura electrónica avançada", .en: "advanced electronic signature"]
+        case (.qualified, .signature):
+            [
+                .zhHant: "合格電子簽名", .pt: "assinatura electrónica qualificada",
+                .en: "qualified electronic signature",
+            ]
+        case (.simple, .seal):
+            [.zhHant: "電子印章", .pt: "selo electrónico", .en: "electronic seal"]
+        case (.advanced, .seal):
+            [.zhHant: "高級電子印章", .pt: "selo electrónico avançado", .en: "advanced electronic seal"]
+        case (.qualified, .seal):
+            [.zhHant: "合格電子印章", .pt: "selo electrónico qualificado", .en: "qualified electronic seal"]
+        }
     }
 }
 

@@ -1,9 +1,8 @@
-import EGovCrypto
-
-/// Where an ``EnvelopeVerifier`` gets the certificate revocation lists to check signers against.
+/// Where a verifier gets the certificate revocation lists to check certificates against: the
+/// revocation seam beside ``TrustStore`` (anchors).
 ///
 /// A deployment refreshes CRLs from the CAs' distribution points (or a database) and serves the
-/// current ones here; the verifier asks on every message.
+/// current ones here; verifiers (interop envelopes, audit checkpoints) ask on every check.
 public protocol RevocationSource: Sendable {
     /// The current CRLs.
     func revocationLists() async throws -> [CertificateRevocationList]

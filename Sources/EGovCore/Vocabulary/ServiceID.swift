@@ -1,5 +1,3 @@
-import EGovCore
-
 /// The phantom tag of ServiceID.
 public enum ServiceIDTag {}
 
