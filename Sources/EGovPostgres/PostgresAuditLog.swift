@@ -3,7 +3,8 @@ import Foundation
 import PostgresNIO
 
 /// An `AuditLog` in a ``PostgresStoreDatabase`` (table `egov_audit_log`, the event's fields in
-/// columns).
+/// columns). The chain rules are EGovCore's `AuditAppend`; this log persists the entries and
+/// queries them.
 ///
 /// Appends from every process are serialised by a transaction-scoped advisory lock, so the chain
 /// stays gap-free; the primary key on `sequence` backs that up. ``verify()`` recomputes every hash
@@ -27,22 +28,12 @@ public final class PostgresAuditLog: AuditLog {
         let logger = database.logger
         return try await database.storeTransaction("auditAppend") { connection in
             try await connection.query("SELECT pg_advisory_xact_lock(7243002)", logger: logger)
-            var sequence = 0
-            var previous = AuditChain.genesisHash(for: self.hashFunction)
+            var head: (sequence: Int, hash: String)?
             let rows = try await connection.query(
                 "SELECT sequence, hash FROM egov_audit_log ORDER BY sequence DESC LIMIT 1", logger: logger)
-            for try await (last, hash) in rows.decode((Int, String).self) {
-                sequence = last + 1
-                previous = hash
-            }
-            let entry: AuditEntry
-            do {
-                entry = try AuditEntry.sealed(
-                    sequence: sequence, time: self.clock.now(), event: event, previousHash: previous,
-                    hashFunction: self.hashFunction)
-            } catch let error as CanonicalJSON.SerializationError {
-                throw AuditLogError.serializationFailed(error)
-            }
+            for try await row in rows.decode((Int, String).self) { head = row }
+            let entry = try AuditAppend.entry(
+                appending: event, after: head, at: self.clock.now(), hashFunction: self.hashFunction)
             let milliseconds = Int64((entry.time.timeIntervalSince1970 * 1000).rounded())
             try await connection.query(
                 """
@@ -56,7 +47,7 @@ public final class PostgresAuditLog: AuditLog {
     }
 
     public func entries(from: Int, limit: Int) async throws -> [AuditEntry] {
-        guard from >= 0, limit >= 0 else { throw AuditLogError.invalidRange }
+        try AuditAppend.checkRange(from: from, limit: limit)
         let rows = try await select(from: from, limit: limit)
         return try rows.map { row throws(StoreError) in try Self.entry(row) }
     }
@@ -74,15 +65,7 @@ public final class PostgresAuditLog: AuditLog {
 
     public func verify() async throws -> AuditVerification {
         let rows = try await select(from: 0, limit: Int(Int32.max))
-        var entries: [AuditEntry] = []
-        entries.reserveCapacity(rows.count)
-        for (index, row) in rows.enumerated() {
-            guard let entry = try? Self.entry(row) else {
-                return .invalid(entryCount: rows.count, at: index, .hashMismatch, head: entries.last?.hash)
-            }
-            entries.append(entry)
-        }
-        return AuditChain.verify(entries, hashFunction: hashFunction)
+        return AuditAppend.verify(rows: rows, hashFunction: hashFunction) { row in try Self.entry(row) }
     }
 
     private typealias StoredRow = (Int, Int64, String, String, String, String?, String?, String, String, String)

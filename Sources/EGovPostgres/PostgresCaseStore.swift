@@ -41,12 +41,15 @@ public final class PostgresCaseStore: CaseStore {
                 changed = true
             }
             guard changed else {
-                for try await _ in try await connection.query(
-                    "SELECT id FROM egov_cases WHERE id = \(applicationCase.id)", logger: self.database.logger
-                ).decode(String.self) {
-                    throw StoreError.conflict
+                var stored: Int?
+                for try await count in try await connection.query(
+                    "SELECT transition_count FROM egov_cases WHERE id = \(applicationCase.id)",
+                    logger: self.database.logger
+                ).decode(Int.self) {
+                    stored = count
                 }
-                throw StoreError.notFound
+                throw ApplicationCase.refusedReplacement(
+                    storedTransitionCount: stored, expected: expectedTransitionCount)
             }
         }
     }

@@ -27,16 +27,13 @@ public final class PostgresConsentStore: ConsentStore {
 
     public func revoke(_ id: String, at time: Date) async throws(StoreError) -> ConsentGrant? {
         try await database.storeTransaction("consentRevoke") { connection in
-            var stored: String?
+            var stored: ConsentGrant?
             for try await body in try await connection.query(
                 "SELECT body FROM egov_consent_grants WHERE id = \(id) FOR UPDATE", logger: self.database.logger
             ).decode(String.self) {
-                stored = body
+                stored = try StoredText.decode(ConsentGrant.self, body, table: Self.table)
             }
-            guard let stored else { throw StoreError.notFound }
-            var grant = try StoredText.decode(ConsentGrant.self, stored, table: Self.table)
-            guard grant.revokedAt == nil else { return nil }
-            grant.revokedAt = time
+            guard let grant = try ConsentGrant.revocation(of: stored, at: time) else { return nil }
             let body = try StoredText.encode(grant, table: Self.table)
             var changed = false
             for try await _ in try await connection.query(
@@ -71,7 +68,7 @@ public final class PostgresConsentStore: ConsentStore {
             ).decode(String.self) {
                 grants.append(try StoredText.decode(ConsentGrant.self, body, table: Self.table))
             }
-            return grants.sorted { ($0.validFrom, $0.id) < ($1.validFrom, $1.id) }
+            return ConsentGrant.inStoreOrder(grants)
         }
     }
 }

@@ -38,7 +38,7 @@ public final class PostgresMandateStore: MandateStore {
     }
 
     public func register(_ mandate: Mandate) async throws {
-        if let until = mandate.validUntil, until < mandate.validFrom { throw IdentityError.invalidValidityPeriod }
+        try mandate.checkValidityPeriod()
         let body = try StoredText.encode(mandate, table: "egov_mandates")
         do {
             try await database.storeTransaction("mandateRegister") { connection in
@@ -53,15 +53,14 @@ public final class PostgresMandateStore: MandateStore {
 
     public func revoke(_ id: MandateID, at date: Date, by person: PersonID?) async throws {
         try await database.transaction("mandateRevoke") { connection in
-            var stored: String?
+            var stored: Mandate?
             for try await body in try await connection.query(
                 "SELECT body FROM egov_mandates WHERE id = \(id.rawValue) FOR UPDATE", logger: self.database.logger
             ).decode(String.self) {
-                stored = body
+                stored = try StoredText.decode(Mandate.self, body, table: "egov_mandates")
             }
-            guard let stored else { throw IdentityError.unknownMandate(id: id) }
-            let mandate = try StoredText.decode(Mandate.self, stored, table: "egov_mandates")
-            let body = try StoredText.encode(mandate.revoked(at: date, by: person), table: "egov_mandates")
+            let revoked = try Mandate.revocation(of: stored, id: id, at: date, by: person)
+            let body = try StoredText.encode(revoked, table: "egov_mandates")
             try await connection.query(
                 "UPDATE egov_mandates SET body = \(body) WHERE id = \(id.rawValue)", logger: self.database.logger)
         }
@@ -84,11 +83,6 @@ public final class PostgresMandateStore: MandateStore {
             }
             return (accounts, mandates)
         }
-        var registry = MandateRegistry(rolePolicy: rolePolicy)
-        for account in accounts { registry.update(account) }
-        for mandate in mandates {
-            do { try registry.register(mandate) } catch { throw StoreError.corruptRecord(table: "egov_mandates") }
-        }
-        return registry
+        return try MandateRegistry(rolePolicy: rolePolicy, accounts: accounts, mandates: mandates)
     }
 }

@@ -17,11 +17,18 @@ import Synchronization
 /// - Evidence records must link to the stored chain; the primary key `(notice_id, sequence)`
 ///   refuses a concurrent second record at a position.
 ///
+/// The rules (idempotency, due-ness and leases, versions, evidence links) are EGovNotifications'
+/// (``Delivery/claim(now:lease:)`` and its neighbours); this store persists their results and
+/// queries. Notices are stored in the same body format as the SQLite store's (`BYTEA`, schema
+/// version 3).
+///
 /// Notices never change once stored, so the notices of recently claimed deliveries are kept in memory:
 /// the dispatcher's ``notice(_:)`` lookup right after a claim costs no round trip.
 ///
-/// Reads that fail are logged (without stored values) and answered as "nothing"; writes throw
-/// `NotificationError/store(_:)`.
+/// Every read throws a `StoreError` when the database cannot be read (a failure is never taken
+/// for an empty queue or a missing record); an undecodable delivery row is logged (without stored
+/// values) and left out of ``claimDue(now:limit:)`` and ``deliveries(in:)``. Writes throw
+/// ``NotificationError/store(_:)``.
 public final class PostgresNotificationStore: NotificationStore {
     private let database: PostgresStoreDatabase
     /// The notices of the most recent claims (emptied when it would exceed ``noticeCacheLimit``).
@@ -41,9 +48,7 @@ public final class PostgresNotificationStore: NotificationStore {
     public func enqueue(_ notice: Notice, at time: Date) async throws(NotificationError) -> (
         notice: Notice, created: Bool
     ) {
-        let results = try await enqueue(contentsOf: [notice], at: time)
-        guard let result = results.first else { throw .store(.unavailable(operation: "enqueue")) }
-        return result
+        try await enqueueAsBatch(notice, at: time)
     }
 
     public func enqueue(contentsOf notices: [Notice], at time: Date) async throws(NotificationError)
@@ -52,18 +57,16 @@ public final class PostgresNotificationStore: NotificationStore {
         guard !notices.isEmpty else { return [] }
         var ids: [String] = []
         var keys: [String] = []
-        var noticeBodies: [String] = []
+        var noticeBodies: [ByteBuffer] = []
         var deliveries: [Delivery] = []
         var deliveryBodies: [String] = []
-        let encoder = JSONEncoder()
         for notice in notices {
-            var delivery = Delivery(notice: notice)
-            try delivery.apply(.enqueue, at: time)
+            let delivery = try Delivery.enqueued(notice, at: time)
             do {
-                noticeBodies.append(String(decoding: try encoder.encode(notice), as: UTF8.self))
-                deliveryBodies.append(String(decoding: try encoder.encode(delivery), as: UTF8.self))
+                noticeBodies.append(ByteBuffer(bytes: try StoredNoticeCodec.encode(notice)))
+                deliveryBodies.append(try StoredText.encode(delivery, table: "egov_deliveries"))
             } catch {
-                throw .store(.corruptRecord(table: "egov_notices"))
+                throw .store(error)
             }
             ids.append(notice.id.rawValue)
             keys.append(notice.idempotencyKey)
@@ -76,21 +79,22 @@ public final class PostgresNotificationStore: NotificationStore {
                 let rows = try await connection.query(
                     """
                     INSERT INTO egov_notices (id, idempotency_key, body)
-                    SELECT * FROM unnest(\(ids)::text[], \(keys)::text[], \(noticeBodies)::text[])
+                    SELECT * FROM unnest(\(ids)::text[], \(keys)::text[], \(noticeBodies)::bytea[])
                     ON CONFLICT DO NOTHING RETURNING id, idempotency_key
                     """, logger: logger)
                 for try await (id, key) in rows.decode((String, String).self) { inserted[key] = id }
-                var results: [(notice: Notice, created: Bool)] = []
+                var isNew: [Bool] = []
                 var newIndices: [Int] = []
                 var missingKeys: [String] = []
                 for (index, notice) in notices.enumerated() {
+                    // An (id, key) pair is inserted at most once: its first occurrence.
                     if inserted[notice.idempotencyKey] == notice.id.rawValue {
                         inserted[notice.idempotencyKey] = nil
                         newIndices.append(index)
-                        results.append((notice, true))
+                        isNew.append(true)
                     } else {
                         missingKeys.append(notice.idempotencyKey)
-                        results.append((notice, false))
+                        isNew.append(false)
                     }
                 }
                 if !newIndices.isEmpty {
@@ -109,22 +113,19 @@ public final class PostgresNotificationStore: NotificationStore {
                             \(versions)::int8[], \(bodies)::text[])
                         """, logger: logger)
                 }
+                var existing: [String: Notice] = [:]
                 if !missingKeys.isEmpty {
-                    var existing: [String: Notice] = [:]
                     let rows = try await connection.query(
                         "SELECT idempotency_key, body FROM egov_notices WHERE idempotency_key = ANY(\(missingKeys)::text[])",
                         logger: logger)
-                    for try await (key, body) in rows.decode((String, String).self) {
-                        existing[key] = try StoredText.decode(Notice.self, body, table: "egov_notices")
-                    }
-                    for index in results.indices where !results[index].created {
-                        guard let stored = existing[results[index].notice.idempotencyKey] else {
-                            throw NotificationError.conflict
-                        }
-                        results[index] = (stored, false)
+                    for try await (key, body) in rows.decode((String, Data).self) {
+                        existing[key] = try StoredNoticeCodec.decode(body)
                     }
                 }
-                return results
+                return try notices.indices.map { index in
+                    try notices[index].enqueueResult(
+                        inserted: isNew[index], storedWithKey: existing[notices[index].idempotencyKey])
+                }
             }
         } catch let error as NotificationError {
             throw error
@@ -137,6 +138,9 @@ public final class PostgresNotificationStore: NotificationStore {
 
     public func claimDue(now: Date, limit: Int) async throws(StoreError) -> [Delivery] {
         guard limit > 0 else { return [] }
+        // `due_at` holds `Delivery.claimableAt`, so `due_at <= now` is `Delivery.isClaimable(at:)`
+        // done by the index, with the rows locked (`FOR UPDATE SKIP LOCKED`) so that concurrent
+        // processes never claim one delivery twice; the lease itself is `Delivery.claim(now:lease:)`.
         let lease = leaseDuration
         let logger = self.logger
         return try await database.storeTransaction("claim") { connection in
@@ -150,9 +154,9 @@ public final class PostgresNotificationStore: NotificationStore {
                 """, logger: logger)
             var selected: [(String, String)] = []
             var notices: [NoticeID: Notice] = [:]
-            for try await (noticeID, body, noticeBody) in rows.decode((String, String, String).self) {
+            for try await (noticeID, body, noticeBody) in rows.decode((String, String, Data).self) {
                 selected.append((noticeID, body))
-                if let notice = try? StoredText.decode(Notice.self, noticeBody, table: "egov_notices") {
+                if let notice = try? StoredNoticeCodec.decode(noticeBody) {
                     notices[notice.id] = notice
                 }
             }
@@ -172,8 +176,7 @@ public final class PostgresNotificationStore: NotificationStore {
                     undecodable.append(noticeID)
                     continue
                 }
-                delivery.leaseExpiresAt = now.addingTimeInterval(lease)
-                delivery.version += 1
+                delivery.claim(now: now, lease: lease)
                 claimedIDs.append(noticeID)
                 bodies.append(String(decoding: try encoder.encode(delivery), as: UTF8.self))
                 versions.append(Int64(delivery.version))
@@ -204,8 +207,9 @@ public final class PostgresNotificationStore: NotificationStore {
     }
 
     public func update(_ delivery: Delivery) async throws(NotificationError) -> Delivery {
-        var updated = delivery
-        updated.version += 1
+        // The version check is the `WHERE version = …` of one compare-and-set (atomic across
+        // processes); the value stored and the refusal are EGovNotifications' rules.
+        let updated = delivery.nextRevision
         let body: String
         do { body = try StoredText.encode(updated, table: "egov_deliveries") } catch { throw .store(error) }
         let stored = updated
@@ -228,32 +232,30 @@ public final class PostgresNotificationStore: NotificationStore {
             throw .store(error)
         }
         guard !changed else { return stored }
-        let exists: Bool
+        let storedVersion: Int?
         do {
-            exists = try await database.query(
-                "update", "SELECT notice_id FROM egov_deliveries WHERE notice_id = \(stored.noticeID.rawValue)"
+            storedVersion = try await database.query(
+                "update", "SELECT version FROM egov_deliveries WHERE notice_id = \(stored.noticeID.rawValue)"
             ) { sequence in
-                for try await _ in sequence.decode(String.self) { return true }
-                return false
+                for try await version in sequence.decode(Int.self) { return version }
+                return nil
             }
         } catch {
             throw .store(error)
         }
-        throw exists ? .conflict : .unknownDelivery
+        throw delivery.refusedUpdate(storedVersion: storedVersion)
     }
 
-    public func notice(_ id: NoticeID) async -> Notice? {
+    public func notice(_ id: NoticeID) async throws(StoreError) -> Notice? {
         if let cached = claimedNotices.withLock({ $0[id] }) { return cached }
-        return try? await database.query("notice", "SELECT body FROM egov_notices WHERE id = \(id.rawValue)") { rows in
-            for try await body in rows.decode(String.self) {
-                return try StoredText.decode(Notice.self, body, table: "egov_notices")
-            }
+        return try await database.query("notice", "SELECT body FROM egov_notices WHERE id = \(id.rawValue)") { rows in
+            for try await body in rows.decode(Data.self) { return try StoredNoticeCodec.decode(body) }
             return nil
         }
     }
 
-    public func delivery(_ id: NoticeID) async -> Delivery? {
-        try? await database.query(
+    public func delivery(_ id: NoticeID) async throws(StoreError) -> Delivery? {
+        try await database.query(
             "delivery", "SELECT body FROM egov_deliveries WHERE notice_id = \(id.rawValue)"
         ) { rows in
             for try await body in rows.decode(String.self) {
@@ -298,24 +300,16 @@ public final class PostgresNotificationStore: NotificationStore {
         let logger = self.logger
         do {
             try await database.transaction("appendEvidence") { connection in
-                guard
-                    try await Self.exists(
-                        connection, "SELECT 1 FROM egov_notices WHERE id = \(noticeID)", logger: logger)
-                else { throw NotificationError.unknownNotice }
-                var count = 0
-                var previous = EvidenceChain.genesisHash
+                let exists = try await Self.exists(
+                    connection, "SELECT 1 FROM egov_notices WHERE id = \(noticeID)", logger: logger)
+                var last: (sequence: Int, hash: String)?
                 let rows = try await connection.query(
                     """
                     SELECT sequence, hash FROM egov_evidence WHERE notice_id = \(noticeID)
                     ORDER BY sequence DESC LIMIT 1
                     """, logger: logger)
-                for try await (sequence, hash) in rows.decode((Int, String).self) {
-                    count = sequence + 1
-                    previous = hash
-                }
-                guard record.body.sequence == count, record.body.previousHash == previous else {
-                    throw NotificationError.evidenceChainConflict
-                }
+                for try await row in rows.decode((Int, String).self) { last = row }
+                try EvidenceChain.checkAppend(record, noticeExists: exists, last: last)
                 try await connection.query(
                     """
                     INSERT INTO egov_evidence (notice_id, sequence, hash, body)
@@ -333,8 +327,8 @@ public final class PostgresNotificationStore: NotificationStore {
         }
     }
 
-    public func evidence(for id: NoticeID) async -> [EvidenceRecord] {
-        (try? await database.query(
+    public func evidence(for id: NoticeID) async throws(StoreError) -> [EvidenceRecord] {
+        try await database.query(
             "evidence", "SELECT body FROM egov_evidence WHERE notice_id = \(id.rawValue) ORDER BY sequence"
         ) { rows in
             var records: [EvidenceRecord] = []
@@ -342,7 +336,7 @@ public final class PostgresNotificationStore: NotificationStore {
                 records.append(try StoredText.decode(EvidenceRecord.self, body, table: "egov_evidence"))
             }
             return records
-        }) ?? []
+        }
     }
 
     static func exists(_ connection: PostgresConnection, _ query: PostgresQuery, logger: Logger) async throws -> Bool {

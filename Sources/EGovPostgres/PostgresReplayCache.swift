@@ -23,10 +23,10 @@ public final class PostgresReplayCache: ReplayCache {
     /// The most rows held, or `nil` for no limit but the disk (the default).
     public let capacity: Int?
     /// The least time between two purges of expired rows by this instance, in seconds.
-    public var purgeInterval: TimeInterval { purgeSchedule.interval }
+    public var purgeInterval: TimeInterval { admission.schedule.interval }
     private let database: PostgresStoreDatabase
     private let clock: any WallClock
-    private let purgeSchedule: ReplayPurgeSchedule
+    private let admission: ReplayAdmission
 
     /// Creates a cache in `database` (which must be migrated).
     ///
@@ -40,87 +40,80 @@ public final class PostgresReplayCache: ReplayCache {
         self.database = database
         self.window = window
         self.clock = clock
-        self.capacity = capacity.map { max(1, $0) }
-        self.purgeSchedule = ReplayPurgeSchedule(interval: purgeInterval)
+        self.admission = .durable(window: window, capacity: capacity, purgeInterval: purgeInterval)
+        self.capacity = admission.capacity
     }
 
-    /// Checks the time window, then records `sender` + `messageID` unless a live row holds them.
+    /// Checks the time window, then records `sender` + `messageID` unless a live row holds them
+    /// (EGovInterop's ``ReplayAdmission``).
+    ///
+    /// Without a capacity, each operation is one autocommitted statement (the record is a single
+    /// atomic `INSERT … ON CONFLICT`); with one, the admission is one transaction, so that the count
+    /// and the insert see the same rows.
     ///
     /// - Throws: `StoreError/unavailable(operation:)` if the database fails.
     public func admit(messageID: String, sender: String, issuedAt: Date) async throws(StoreError) -> ReplayVerdict {
         let now = clock.now()
-        if let verdict = window.timeVerdict(issuedAt: issuedAt, now: now) { return verdict }
-        let nowSeconds = now.timeIntervalSinceReferenceDate
-        let expiry = window.expiry(of: issuedAt).timeIntervalSinceReferenceDate
-        let purgeDue = purgeSchedule.isDue(at: now)
-        let logger = database.logger
-        guard let capacity else {
-            if purgeDue {
-                try await database.query(
-                    "replayPurge", "DELETE FROM egov_replay_cache WHERE expires_at < \(nowSeconds)"
-                ) { _ in () }
-            }
-            return try await database.query(
-                "replayAdmit", Self.insert(sender: sender, messageID: messageID, expiry: expiry, now: nowSeconds)
-            ) { rows in
-                for try await _ in rows.decode(Bool.self) { return ReplayVerdict.accepted }
-                return ReplayVerdict.replayed
+        if let verdict = admission.timeVerdict(issuedAt: issuedAt, now: now) { return verdict }
+        let admission = self.admission
+        guard capacity != nil else {
+            return try await database.autocommit("replayAdmit") { run in
+                try await admission.admit(
+                    messageID: messageID, sender: sender, issuedAt: issuedAt, now: now, storage: Storage(run: run))
             }
         }
+        let logger = database.logger
         return try await database.storeTransaction("replayAdmit") { connection in
-            func count() async throws -> Int {
-                for try await value in try await connection.query(
-                    "SELECT COUNT(*) FROM egov_replay_cache", logger: logger
-                ).decode(Int.self) {
-                    return value
-                }
-                return 0
-            }
-            func purge() async throws {
-                try await connection.query(
-                    "DELETE FROM egov_replay_cache WHERE expires_at < \(nowSeconds)", logger: logger)
-            }
-            if purgeDue { try await purge() }
-            var held = try await count()
-            if held >= capacity, !purgeDue {
-                try await purge()
-                held = try await count()
-            }
-            if held >= capacity {
-                for try await _ in try await connection.query(
-                    """
-                    SELECT true FROM egov_replay_cache
-                    WHERE sender = \(sender) AND message_id = \(messageID) AND expires_at >= \(nowSeconds)
-                    """, logger: logger
-                ).decode(Bool.self) {
-                    return ReplayVerdict.replayed
-                }
-                return ReplayVerdict.capacityExceeded
-            }
-            for try await _ in try await connection.query(
-                Self.insert(sender: sender, messageID: messageID, expiry: expiry, now: nowSeconds), logger: logger
-            ).decode(Bool.self) {
-                return ReplayVerdict.accepted
-            }
-            return ReplayVerdict.replayed
+            try await admission.admit(
+                messageID: messageID, sender: sender, issuedAt: issuedAt, now: now,
+                storage: Storage { query in try await connection.query(query, logger: logger) })
         }
     }
 
     /// The number of rows held (including expired ones not yet purged).
     public func count() async throws(StoreError) -> Int {
-        try await database.query("replayCount", "SELECT COUNT(*) FROM egov_replay_cache") { rows in
-            for try await value in rows.decode(Int.self) { return value }
-            return 0
-        }
+        try await database.autocommit("replayCount") { run in try await Storage(run: run).count() }
     }
 
-    /// Records the key unless a live row holds it; returns one row (`true`) when it recorded.
-    private static func insert(sender: String, messageID: String, expiry: Double, now: Double) -> PostgresQuery {
-        """
-        INSERT INTO egov_replay_cache (sender, message_id, expires_at) VALUES (\(sender), \(messageID), \(expiry))
-        ON CONFLICT (sender, message_id) DO UPDATE SET expires_at = excluded.expires_at
-        WHERE egov_replay_cache.expires_at < \(now)
-        RETURNING true
-        """
+    /// The rows of `egov_replay_cache`, through `run` (a transaction's connection, or the pool).
+    private struct Storage: AsyncReplayAdmissionStorage {
+        let run: (PostgresQuery) async throws -> PostgresRowSequence
+
+        func purgeExpired(now: Date) async throws {
+            _ = try await run("DELETE FROM egov_replay_cache WHERE expires_at < \(now.timeIntervalSinceReferenceDate)")
+        }
+
+        func count() async throws -> Int {
+            for try await value in try await run("SELECT COUNT(*) FROM egov_replay_cache").decode(Int.self) {
+                return value
+            }
+            return 0
+        }
+
+        func isLive(sender: String, messageID: String, now: Date) async throws -> Bool {
+            try await exists(
+                """
+                SELECT true FROM egov_replay_cache
+                WHERE sender = \(sender) AND message_id = \(messageID) AND expires_at >= \(now.timeIntervalSinceReferenceDate)
+                """)
+        }
+
+        /// One `INSERT … ON CONFLICT DO UPDATE … WHERE expires_at < now`: atomic under the primary
+        /// key (a concurrent insert of the same key waits, then finds the live row).
+        func recordUnlessLive(sender: String, messageID: String, expiry: Date, now: Date) async throws -> Bool {
+            try await exists(
+                """
+                INSERT INTO egov_replay_cache (sender, message_id, expires_at)
+                VALUES (\(sender), \(messageID), \(expiry.timeIntervalSinceReferenceDate))
+                ON CONFLICT (sender, message_id) DO UPDATE SET expires_at = excluded.expires_at
+                WHERE egov_replay_cache.expires_at < \(now.timeIntervalSinceReferenceDate)
+                RETURNING true
+                """)
+        }
+
+        private func exists(_ query: PostgresQuery) async throws -> Bool {
+            for try await _ in try await run(query).decode(Bool.self) { return true }
+            return false
+        }
     }
 }

@@ -81,5 +81,11 @@ enum PostgresSchema {
             """,
             "CREATE INDEX egov_replay_cache_expiry ON egov_replay_cache (expires_at)",
         ],
+        // Version 3: notices in the shared stored form (`StoredNoticeCodec`, as in SQLite): bytes,
+        // compact or JSON. The JSON bodies of earlier versions are kept as their UTF-8 bytes, which
+        // the codec reads as JSON.
+        [
+            "ALTER TABLE egov_notices ALTER COLUMN body TYPE BYTEA USING convert_to(body, 'UTF8')"
+        ],
     ]
 }

@@ -136,6 +136,21 @@ public final class PostgresStoreDatabase: Sendable {
         }
     }
 
+    /// Runs `body`, whose every statement (through `run`) is autocommitted on a pooled connection,
+    /// mapping PostgreSQL errors.
+    func autocommit<T: Sendable>(
+        _ operation: String,
+        _ body: (_ run: @escaping (PostgresQuery) async throws -> PostgresRowSequence) async throws -> T
+    ) async throws(StoreError) -> T {
+        do {
+            return try await body { query in try await self.client.query(query, logger: self.logger) }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw Self.map(error, operation: operation) as? StoreError ?? .unavailable(operation: operation)
+        }
+    }
+
     /// Runs `body` in one transaction (committed if it returns, rolled back if it throws),
     /// mapping PostgreSQL errors to ``StoreError`` (other errors are rethrown unchanged).
     func transaction<T: Sendable>(

@@ -3,7 +3,8 @@ import Foundation
 import GRDB
 
 /// An ``AuditLog`` in an ``SQLiteDatabase`` (table `egov_audit_log`, one row per entry, the
-/// event's fields in columns).
+/// event's fields in columns). The chain rules are EGovCore's ``AuditAppend``; this log persists
+/// the entries and queries them.
 ///
 /// Appends are serialised by SQLite's write lock (one `BEGIN IMMEDIATE` transaction reads the
 /// head and inserts the next entry), so the chain stays gap-free across threads and processes;
@@ -42,18 +43,14 @@ public final class SQLiteAuditLog: AuditLog {
         return try await database.write("auditAppend") { db in
             let head = try Row.fetchOne(
                 db, sql: "SELECT sequence, hash FROM egov_audit_log ORDER BY sequence DESC LIMIT 1")
-            let sequence = try head.map { try StoredJSON.column(Int.self, $0, 0, table: "egov_audit_log") + 1 } ?? 0
-            let previous =
-                try head.map { try StoredJSON.column(String.self, $0, 1, table: "egov_audit_log") }
-                ?? AuditChain.genesisHash(for: hashFunction)
-            let entry: AuditEntry
-            do {
-                entry = try AuditEntry.sealed(
-                    sequence: sequence, time: clock.now(), event: event, previousHash: previous,
-                    hashFunction: hashFunction)
-            } catch let error as CanonicalJSON.SerializationError {
-                throw AuditLogError.serializationFailed(error)
-            }
+            let entry = try AuditAppend.entry(
+                appending: event,
+                after: try head.map { row throws(StoreError) in
+                    (
+                        try StoredJSON.column(Int.self, row, 0, table: "egov_audit_log"),
+                        try StoredJSON.column(String.self, row, 1, table: "egov_audit_log")
+                    )
+                }, at: clock.now(), hashFunction: hashFunction)
             try db.execute(
                 sql: """
                     INSERT INTO egov_audit_log (sequence, time_ms, actor, action, subject, details, correlation_id,
@@ -69,7 +66,7 @@ public final class SQLiteAuditLog: AuditLog {
     }
 
     public func entries(from: Int, limit: Int) async throws -> [AuditEntry] {
-        guard from >= 0, limit >= 0 else { throw AuditLogError.invalidRange }
+        try AuditAppend.checkRange(from: from, limit: limit)
         return try await database.read("auditEntries") { db in
             try Self.selectRows(db, from: from, limit: limit).map { row throws(StoreError) in try Self.entry(row) }
         }
@@ -86,16 +83,8 @@ public final class SQLiteAuditLog: AuditLog {
     public func verify() async throws -> AuditVerification {
         let hashFunction = self.hashFunction
         return try await database.read("auditVerify") { db in
-            let rows = try Self.selectRows(db, from: 0, limit: Int.max)
-            var entries: [AuditEntry] = []
-            entries.reserveCapacity(rows.count)
-            for (index, row) in rows.enumerated() {
-                guard let entry = try? Self.entry(row) else {
-                    return .invalid(entryCount: rows.count, at: index, .hashMismatch, head: entries.last?.hash)
-                }
-                entries.append(entry)
-            }
-            return AuditChain.verify(entries, hashFunction: hashFunction)
+            AuditAppend.verify(
+                rows: try Self.selectRows(db, from: 0, limit: Int.max), hashFunction: hashFunction, decode: Self.entry)
         }
     }
 

@@ -42,12 +42,10 @@ public final class SQLiteCaseStore: CaseStore {
                     applicationCase.id, expectedTransitionCount,
                 ])
             guard db.changesCount == 1 else {
-                let exists =
-                    try Bool.fetchOne(
-                        db, sql: "SELECT EXISTS (SELECT 1 FROM egov_cases WHERE id = ?)",
-                        arguments: [applicationCase.id])
-                    ?? false
-                throw exists ? StoreError.conflict : StoreError.notFound
+                let stored = try Int.fetchOne(
+                    db, sql: "SELECT transition_count FROM egov_cases WHERE id = ?", arguments: [applicationCase.id])
+                throw ApplicationCase.refusedReplacement(
+                    storedTransitionCount: stored, expected: expectedTransitionCount)
             }
         }
     }

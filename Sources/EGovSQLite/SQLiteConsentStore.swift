@@ -24,14 +24,12 @@ public final class SQLiteConsentStore: ConsentStore {
 
     public func revoke(_ id: String, at time: Date) async throws(StoreError) -> ConsentGrant? {
         try await database.write("consentRevoke") { db in
-            guard
-                let row = try Row.fetchOne(
-                    db, sql: "SELECT body FROM egov_consent_grants WHERE id = ?", arguments: [id])
-            else { throw StoreError.notFound }
-            var grant = try StoredJSON.decode(
-                ConsentGrant.self, StoredJSON.data(row, 0, table: Self.table), table: Self.table)
-            guard grant.revokedAt == nil else { return nil }
-            grant.revokedAt = time
+            let stored = try Row.fetchOne(
+                db, sql: "SELECT body FROM egov_consent_grants WHERE id = ?", arguments: [id]
+            ).map { row throws(StoreError) in
+                try StoredJSON.decode(ConsentGrant.self, StoredJSON.data(row, 0, table: Self.table), table: Self.table)
+            }
+            guard let grant = try ConsentGrant.revocation(of: stored, at: time) else { return nil }
             try db.execute(
                 sql: "UPDATE egov_consent_grants SET revoked_at = ?, body = ? WHERE id = ? AND revoked_at IS NULL",
                 arguments: [time.timeIntervalSince1970, try StoredJSON.encode(grant, table: Self.table), id])
@@ -52,13 +50,14 @@ public final class SQLiteConsentStore: ConsentStore {
 
     public func grants(ofPerson personAccountID: String) async throws(StoreError) -> [ConsentGrant] {
         try await database.read("consentGrants") { db in
-            try Row.fetchAll(
-                db, sql: "SELECT body FROM egov_consent_grants WHERE person_account_id = ?",
-                arguments: [personAccountID]
-            ).map { row throws(StoreError) in
-                try StoredJSON.decode(ConsentGrant.self, StoredJSON.data(row, 0, table: Self.table), table: Self.table)
-            }
-            .sorted { ($0.validFrom, $0.id) < ($1.validFrom, $1.id) }
+            ConsentGrant.inStoreOrder(
+                try Row.fetchAll(
+                    db, sql: "SELECT body FROM egov_consent_grants WHERE person_account_id = ?",
+                    arguments: [personAccountID]
+                ).map { row throws(StoreError) in
+                    try StoredJSON.decode(
+                        ConsentGrant.self, StoredJSON.data(row, 0, table: Self.table), table: Self.table)
+                })
         }
     }
 }

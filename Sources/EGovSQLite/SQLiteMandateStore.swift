@@ -39,7 +39,7 @@ public final class SQLiteMandateStore: MandateStore {
     }
 
     public func register(_ mandate: Mandate) async throws {
-        if let until = mandate.validUntil, until < mandate.validFrom { throw IdentityError.invalidValidityPeriod }
+        try mandate.checkValidityPeriod()
         let body = try StoredJSON.encode(mandate, table: "egov_mandates")
         do {
             try await database.write("mandateRegister") { db in
@@ -55,12 +55,12 @@ public final class SQLiteMandateStore: MandateStore {
         let table = "egov_mandates"
         do {
             try await database.writer.write { db in
-                guard
-                    let row = try Row.fetchOne(
-                        db, sql: "SELECT body FROM egov_mandates WHERE id = ?", arguments: [id.rawValue])
-                else { throw IdentityError.unknownMandate(id: id) }
-                let mandate = try StoredJSON.decode(Mandate.self, StoredJSON.data(row, 0, table: table), table: table)
-                let revoked = mandate.revoked(at: date, by: person)
+                let stored = try Row.fetchOne(
+                    db, sql: "SELECT body FROM egov_mandates WHERE id = ?", arguments: [id.rawValue]
+                ).map { row throws(StoreError) in
+                    try StoredJSON.decode(Mandate.self, StoredJSON.data(row, 0, table: table), table: table)
+                }
+                let revoked = try Mandate.revocation(of: stored, id: id, at: date, by: person)
                 try db.execute(
                     sql: "UPDATE egov_mandates SET body = ? WHERE id = ?",
                     arguments: [try StoredJSON.encode(revoked, table: table), id.rawValue])
@@ -89,11 +89,6 @@ public final class SQLiteMandateStore: MandateStore {
                 }
             return (accounts, mandates)
         }
-        var registry = MandateRegistry(rolePolicy: rolePolicy)
-        for account in accounts { registry.update(account) }
-        for mandate in mandates {
-            do { try registry.register(mandate) } catch { throw StoreError.corruptRecord(table: "egov_mandates") }
-        }
-        return registry
+        return try MandateRegistry(rolePolicy: rolePolicy, accounts: accounts, mandates: mandates)
     }
 }

@@ -14,12 +14,15 @@ import GRDB
 /// - Evidence records are appended only if they link to the stored chain; the primary key
 ///   `(notice_id, sequence)` refuses a concurrent second record at the same position.
 ///
-/// A damaged database file is ``StoreError/corruptDatabase(operation:)``. Claiming
-/// (``claimDue(now:limit:)``), ``deliveries(in:)`` and ``nextDueDate()`` throw a ``StoreError``
-/// when the database cannot be read, so that a failure is never taken for an empty queue; an
-/// undecodable row is logged (without stored values) and left out. The single-record reads
-/// (``notice(_:)``, ``delivery(_:)``, ``evidence(for:)``) answer a failure as "nothing" (`nil`, an
-/// empty list). Writes throw ``NotificationError/store(_:)``.
+/// The rules (idempotency, due-ness and leases, versions, evidence links) are EGovNotifications'
+/// (``Delivery/claim(now:lease:)`` and its neighbours); this store persists their results and
+/// queries. Notices are stored in the same body format as the PostgreSQL store's.
+///
+/// A damaged database file is ``StoreError/corruptDatabase(operation:)``. Every read throws a
+/// ``StoreError`` when the database cannot be read, so that a failure is never taken for an empty
+/// queue or a missing record; an undecodable delivery row is logged (without stored values) and
+/// left out of ``claimDue(now:limit:)`` and ``deliveries(in:)``. Writes throw
+/// ``NotificationError/store(_:)``.
 public final class SQLiteNotificationStore: NotificationStore {
     private let database: SQLiteDatabase
     /// How long a claim lasts before another claimant may take the delivery.
@@ -34,9 +37,7 @@ public final class SQLiteNotificationStore: NotificationStore {
     public func enqueue(_ notice: Notice, at time: Date) async throws(NotificationError) -> (
         notice: Notice, created: Bool
     ) {
-        let results = try await enqueue(contentsOf: [notice], at: time)
-        guard let result = results.first else { throw .store(.unavailable(operation: "enqueue")) }
-        return result
+        try await enqueueAsBatch(notice, at: time)
     }
 
     public func enqueue(contentsOf notices: [Notice], at time: Date) async throws(NotificationError)
@@ -50,8 +51,7 @@ public final class SQLiteNotificationStore: NotificationStore {
         var rows: [Row] = []
         rows.reserveCapacity(notices.count)
         for notice in notices {
-            var delivery = Delivery(notice: notice)
-            try delivery.apply(.enqueue, at: time)
+            let delivery = try Delivery.enqueued(notice, at: time)
             do {
                 rows.append(Row(notice: notice, noticeBody: try StoredNoticeCodec.encode(notice), delivery: delivery))
             } catch {
@@ -91,20 +91,14 @@ public final class SQLiteNotificationStore: NotificationStore {
                     created.reserveCapacity(inserted.count)
                     for row in chunk {
                         // An (id, key) pair is inserted at most once: its first occurrence.
-                        if inserted.remove(NoticeKey(id: row.notice.id.rawValue, key: row.notice.idempotencyKey))
+                        let isNew =
+                            inserted.remove(NoticeKey(id: row.notice.id.rawValue, key: row.notice.idempotencyKey))
                             != nil
-                        {
-                            created.append(row)
-                            results.append((row.notice, true))
-                        } else if let existing = try GRDB.Row.fetchOne(
-                            db, sql: "SELECT body FROM egov_notices WHERE idempotency_key = ?",
-                            arguments: [row.notice.idempotencyKey])
-                        {
-                            let body = try StoredJSON.data(existing, 0, table: "egov_notices")
-                            results.append((try StoredNoticeCodec.decode(body), false))
-                        } else {
-                            throw NotificationError.conflict
-                        }
+                        let storedWithKey =
+                            try isNew ? nil : Self.notice(db, where: "idempotency_key", is: row.notice.idempotencyKey)
+                        let result = try row.notice.enqueueResult(inserted: isNew, storedWithKey: storedWithKey)
+                        if result.created { created.append(row) }
+                        results.append(result)
                     }
                     guard !created.isEmpty else { continue }
                     values.reserveCapacity(created.count * 5)
@@ -160,7 +154,10 @@ public final class SQLiteNotificationStore: NotificationStore {
     public func claimDue(now: Date, limit: Int) async throws(StoreError) -> [Delivery] {
         guard limit > 0 else { return [] }
         let lease = leaseDuration
-        // A failed read throws: it is never taken for an empty queue.
+        // A failed read throws: it is never taken for an empty queue. `due_at` holds
+        // `Delivery.claimableAt`, so `due_at <= now` is `Delivery.isClaimable(at:)` done by the
+        // index, in the same `BEGIN IMMEDIATE` transaction as the lease (one claimant per delivery
+        // across processes); the lease itself is `Delivery.claim(now:lease:)`.
         return try await database.write("claim") { db in
             let rows = try GRDB.Row.fetchAll(
                 db,
@@ -182,8 +179,7 @@ public final class SQLiteNotificationStore: NotificationStore {
                         sql: "UPDATE egov_deliveries SET due_at = NULL WHERE notice_id = ?", arguments: [noticeID])
                     continue
                 }
-                delivery.leaseExpiresAt = now.addingTimeInterval(lease)
-                delivery.version += 1
+                delivery.claim(now: now, lease: lease)
                 try update.execute(
                     arguments: [
                         delivery.claimableAt?.timeIntervalSinceReferenceDate, delivery.version,
@@ -196,8 +192,9 @@ public final class SQLiteNotificationStore: NotificationStore {
     }
 
     public func update(_ delivery: Delivery) async throws(NotificationError) -> Delivery {
-        var updated = delivery
-        updated.version += 1
+        // The version check is the `WHERE version = ?` of one compare-and-set (atomic across
+        // processes); the value stored and the refusal are EGovNotifications' rules.
+        let updated = delivery.nextRevision
         let body: Data
         do { body = try JSONEncoder().encode(updated) } catch { throw .store(.corruptRecord(table: "egov_deliveries")) }
         let stored = updated
@@ -213,11 +210,10 @@ public final class SQLiteNotificationStore: NotificationStore {
                         stored.noticeID.rawValue, delivery.version,
                     ])
                 guard db.changesCount == 1 else {
-                    let exists =
-                        try Bool.fetchOne(
-                            db, sql: "SELECT EXISTS (SELECT 1 FROM egov_deliveries WHERE notice_id = ?)",
-                            arguments: [stored.noticeID.rawValue]) ?? false
-                    throw exists ? NotificationError.conflict : NotificationError.unknownDelivery
+                    let storedVersion = try Int.fetchOne(
+                        db, sql: "SELECT version FROM egov_deliveries WHERE notice_id = ?",
+                        arguments: [stored.noticeID.rawValue])
+                    throw delivery.refusedUpdate(storedVersion: storedVersion)
                 }
                 return stored
             }
@@ -228,18 +224,21 @@ public final class SQLiteNotificationStore: NotificationStore {
         }
     }
 
-    public func notice(_ id: NoticeID) async -> Notice? {
-        try? await database.read("notice") { db in
-            guard
-                let row = try GRDB.Row.fetchOne(
-                    db, sql: "SELECT body FROM egov_notices WHERE id = ?", arguments: [id.rawValue])
-            else { return nil }
-            return try StoredNoticeCodec.decode(StoredJSON.data(row, 0, table: "egov_notices"))
-        }
+    public func notice(_ id: NoticeID) async throws(StoreError) -> Notice? {
+        try await database.read("notice") { db in try Self.notice(db, where: "id", is: id.rawValue) }
     }
 
-    public func delivery(_ id: NoticeID) async -> Delivery? {
-        try? await database.read("delivery") { db in
+    /// The notice whose `column` (`id` or `idempotency_key`) is `value`, if any.
+    private static func notice(_ db: Database, where column: String, is value: String) throws -> Notice? {
+        guard
+            let row = try GRDB.Row.fetchOne(
+                db, sql: "SELECT body FROM egov_notices WHERE \(column) = ?", arguments: [value])
+        else { return nil }
+        return try StoredNoticeCodec.decode(StoredJSON.data(row, 0, table: "egov_notices"))
+    }
+
+    public func delivery(_ id: NoticeID) async throws(StoreError) -> Delivery? {
+        try await database.read("delivery") { db in
             guard
                 let row = try GRDB.Row.fetchOne(
                     db, sql: "\(Self.selectDeliveries) WHERE d.notice_id = ?", arguments: [id.rawValue])
@@ -277,22 +276,22 @@ public final class SQLiteNotificationStore: NotificationStore {
         let noticeID = record.body.messageID
         do {
             try await database.writer.write { db in
-                guard
+                let exists =
                     try Bool.fetchOne(
                         db, sql: "SELECT EXISTS (SELECT 1 FROM egov_notices WHERE id = ?)", arguments: [noticeID])
-                        ?? false
-                else { throw NotificationError.unknownNotice }
+                    ?? false
                 let last = try GRDB.Row.fetchOne(
                     db,
                     sql: "SELECT sequence, hash FROM egov_evidence WHERE notice_id = ? ORDER BY sequence DESC LIMIT 1",
                     arguments: [noticeID])
-                let count = try last.map { try StoredJSON.column(Int.self, $0, 0, table: "egov_evidence") + 1 } ?? 0
-                let previous =
-                    try last.map { try StoredJSON.column(String.self, $0, 1, table: "egov_evidence") }
-                    ?? EvidenceChain.genesisHash
-                guard record.body.sequence == count, record.body.previousHash == previous else {
-                    throw NotificationError.evidenceChainConflict
-                }
+                try EvidenceChain.checkAppend(
+                    record, noticeExists: exists,
+                    last: try last.map { row throws(StoreError) in
+                        (
+                            try StoredJSON.column(Int.self, row, 0, table: "egov_evidence"),
+                            try StoredJSON.column(String.self, row, 1, table: "egov_evidence")
+                        )
+                    })
                 try db.execute(
                     sql: "INSERT INTO egov_evidence (notice_id, sequence, hash, body) VALUES (?, ?, ?, ?)",
                     arguments: [noticeID, record.body.sequence, record.hash, body])
@@ -305,8 +304,8 @@ public final class SQLiteNotificationStore: NotificationStore {
         }
     }
 
-    public func evidence(for id: NoticeID) async -> [EvidenceRecord] {
-        (try? await database.read("evidence") { db in
+    public func evidence(for id: NoticeID) async throws(StoreError) -> [EvidenceRecord] {
+        try await database.read("evidence") { db in
             try GRDB.Row.fetchAll(
                 db, sql: "SELECT body FROM egov_evidence WHERE notice_id = ? ORDER BY sequence",
                 arguments: [id.rawValue]
@@ -314,7 +313,7 @@ public final class SQLiteNotificationStore: NotificationStore {
                 try StoredJSON.decode(
                     EvidenceRecord.self, StoredJSON.data(row, 0, table: "egov_evidence"), table: "egov_evidence")
             }
-        }) ?? []
+        }
     }
 
     /// Selects `notice_id, body, enqueued_at` of deliveries `d`, and the notice's body when the
@@ -336,13 +335,12 @@ public final class SQLiteNotificationStore: NotificationStore {
         guard let noticeBody = try StoredJSON.column(Data?.self, row, 3, table: table) else {
             throw .corruptRecord(table: table)
         }
-        var delivery = Delivery(notice: try StoredNoticeCodec.decode(noticeBody))
+        let notice = try StoredNoticeCodec.decode(noticeBody)
         do {
-            try delivery.apply(.enqueue, at: Date(timeIntervalSinceReferenceDate: enqueuedAt))
+            return try Delivery.enqueued(notice, at: Date(timeIntervalSinceReferenceDate: enqueuedAt))
         } catch {
             throw .corruptRecord(table: table)
         }
-        return delivery
     }
 
     /// The number of stored notices.

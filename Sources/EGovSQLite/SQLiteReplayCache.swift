@@ -21,10 +21,10 @@ public final class SQLiteReplayCache: ReplayCache {
     /// The most rows held, or `nil` for no limit but the disk (the default).
     public let capacity: Int?
     /// The least time between two purges of expired rows, in seconds.
-    public var purgeInterval: TimeInterval { purgeSchedule.interval }
+    public var purgeInterval: TimeInterval { admission.schedule.interval }
     private let database: SQLiteDatabase
     private let clock: any WallClock
-    private let purgeSchedule: ReplayPurgeSchedule
+    private let admission: ReplayAdmission
 
     /// Creates a cache in `database`.
     ///
@@ -38,59 +38,67 @@ public final class SQLiteReplayCache: ReplayCache {
         self.database = database
         self.window = window
         self.clock = clock
-        self.capacity = capacity.map { max(1, $0) }
-        self.purgeSchedule = ReplayPurgeSchedule(interval: purgeInterval)
+        self.admission = .durable(window: window, capacity: capacity, purgeInterval: purgeInterval)
+        self.capacity = admission.capacity
     }
 
-    /// Checks the time window, then records `sender` + `messageID` unless a live row holds them.
+    /// Checks the time window, then records `sender` + `messageID` unless a live row holds them
+    /// (EGovInterop's ``ReplayAdmission``, in one `BEGIN IMMEDIATE` transaction).
     ///
     /// - Throws: ``StoreError/unavailable(operation:)`` if the database fails.
     public func admit(messageID: String, sender: String, issuedAt: Date) async throws(StoreError) -> ReplayVerdict {
         let now = clock.now()
-        if let verdict = window.timeVerdict(issuedAt: issuedAt, now: now) { return verdict }
-        let nowSeconds = now.timeIntervalSinceReferenceDate
-        let expiry = window.expiry(of: issuedAt).timeIntervalSinceReferenceDate
-        let capacity = capacity
-        let purgeDue = purgeSchedule.isDue(at: now)
+        if let verdict = admission.timeVerdict(issuedAt: issuedAt, now: now) { return verdict }
+        let admission = self.admission
         return try await database.write("replayAdmit") { db in
-            if purgeDue { try Self.purge(db, now: nowSeconds) }
-            if let capacity {
-                var count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM egov_replay_cache") ?? 0
-                if count >= capacity, !purgeDue {
-                    try Self.purge(db, now: nowSeconds)
-                    count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM egov_replay_cache") ?? 0
-                }
-                if count >= capacity {
-                    let live =
-                        try Bool.fetchOne(
-                            db,
-                            sql: """
-                                SELECT EXISTS (SELECT 1 FROM egov_replay_cache
-                                WHERE sender = ? AND message_id = ? AND expires_at >= ?)
-                                """,
-                            arguments: [sender, messageID, nowSeconds]) ?? false
-                    return live ? .replayed : .capacityExceeded
-                }
-            }
+            var storage = Storage(db: db)
+            return try admission.admit(
+                messageID: messageID, sender: sender, issuedAt: issuedAt, now: now, storage: &storage)
+        }
+    }
+
+    /// The number of rows held (including expired ones not yet purged).
+    public func count() async throws(StoreError) -> Int {
+        try await database.read("replayCount") { db in try Storage(db: db).count() }
+    }
+
+    /// The rows of `egov_replay_cache`, within the caller's transaction.
+    private struct Storage: ReplayAdmissionStorage {
+        let db: Database
+
+        func purgeExpired(now: Date) throws {
+            try db.execute(
+                sql: "DELETE FROM egov_replay_cache WHERE expires_at < ?",
+                arguments: [now.timeIntervalSinceReferenceDate])
+        }
+
+        func count() throws -> Int {
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM egov_replay_cache") ?? 0
+        }
+
+        func isLive(sender: String, messageID: String, now: Date) throws -> Bool {
+            try Bool.fetchOne(
+                db,
+                sql: """
+                    SELECT EXISTS (SELECT 1 FROM egov_replay_cache
+                    WHERE sender = ? AND message_id = ? AND expires_at >= ?)
+                    """,
+                arguments: [sender, messageID, now.timeIntervalSinceReferenceDate]) ?? false
+        }
+
+        /// One `INSERT … ON CONFLICT DO UPDATE … WHERE expires_at < now`: atomic under the primary key.
+        func recordUnlessLive(sender: String, messageID: String, expiry: Date, now: Date) throws -> Bool {
             let insert = try db.cachedStatement(
                 sql: """
                     INSERT INTO egov_replay_cache (sender, message_id, expires_at) VALUES (?, ?, ?)
                     ON CONFLICT (sender, message_id) DO UPDATE SET expires_at = excluded.expires_at
                     WHERE egov_replay_cache.expires_at < ?
                     """)
-            try insert.execute(arguments: [sender, messageID, expiry, nowSeconds])
-            return db.changesCount == 1 ? .accepted : .replayed
+            try insert.execute(
+                arguments: [
+                    sender, messageID, expiry.timeIntervalSinceReferenceDate, now.timeIntervalSinceReferenceDate,
+                ])
+            return db.changesCount == 1
         }
-    }
-
-    /// The number of rows held (including expired ones not yet purged).
-    public func count() async throws(StoreError) -> Int {
-        try await database.read("replayCount") { db in
-            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM egov_replay_cache") ?? 0
-        }
-    }
-
-    private static func purge(_ db: Database, now: Double) throws {
-        try db.execute(sql: "DELETE FROM egov_replay_cache WHERE expires_at < ?", arguments: [now])
     }
 }

@@ -40,7 +40,7 @@ enum PostgresTestServer {
         }
     }
 
-    private static func drop(_ schema: String, url: String) async throws {
+    static func drop(_ schema: String, url: String) async throws {
         let admin = try PostgresStoreDatabase(url: url)
         let runner = Task { await admin.run() }
         defer { runner.cancel() }

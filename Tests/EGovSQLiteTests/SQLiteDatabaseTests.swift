@@ -32,7 +32,7 @@ import Testing
             _ = try await store.enqueue(notice, at: TestPKI.referenceDate)
         }
         let store = SQLiteNotificationStore(database: try SQLiteDatabase(path: path))
-        #expect(await store.notice(notice.id) == notice)
+        #expect(try await store.notice(notice.id) == notice)
         #expect(try await store.enqueue(notice, at: TestPKI.referenceDate).created == false)
         #expect(try await store.claimDue(now: TestPKI.referenceDate, limit: 10).count == 1)
     }
@@ -62,11 +62,16 @@ import Testing
         }
         let claimed = try await store.claimDue(now: TestPKI.referenceDate, limit: 10)
         #expect(claimed.map(\.noticeID.rawValue) == ["N-2"])
-        #expect(await store.delivery(NoticeID("N-1")) == nil)
+        // A single-record read reports the damaged row (it is not taken for a missing one).
+        await #expect(throws: StoreError.corruptRecord(table: "egov_deliveries")) {
+            try await store.delivery(NoticeID("N-1"))
+        }
         try await database.writer.write { db in
             try db.execute(sql: "UPDATE egov_notices SET body = 'garbage' WHERE id = 'N-2'")
         }
-        #expect(await store.notice(NoticeID("N-2")) == nil)
+        await #expect(throws: StoreError.corruptRecord(table: "egov_notices")) {
+            try await store.notice(NoticeID("N-2"))
+        }
     }
 
     /// A database file of 300 committed notices, damaged: reading the queue fails, and that
@@ -112,7 +117,7 @@ import Testing
         _ = try await store.enqueue(notice, at: time)
         _ = try await reference.enqueue(notice, at: time)
         let expected = await reference.delivery(notice.id)
-        #expect(await store.delivery(notice.id) == expected)
+        #expect(try await store.delivery(notice.id) == expected)
         #expect(try await store.deliveries(in: [.queued]) == [expected].compactMap { $0 })
         #expect(try await store.nextDueDate() == expected?.nextAttemptAt)
     }
@@ -125,6 +130,6 @@ import Testing
         _ = try await store.enqueue(try NotificationStoreConformance.notice("N-1", key: "a"), at: TestPKI.referenceDate)
         try await database.backup(to: scratch.path("copy.sqlite"))
         let copy = SQLiteNotificationStore(database: try SQLiteDatabase(path: scratch.path("copy.sqlite")))
-        #expect(await copy.notice(NoticeID("N-1")) != nil)
+        #expect(try await copy.notice(NoticeID("N-1")) != nil)
     }
 }

@@ -157,13 +157,13 @@ import Testing
                     TestPKI.referenceDate.timeIntervalSinceReferenceDate,
                 ])
         }
-        #expect(await store.notice(legacy.id) == legacy)
+        #expect(try await store.notice(legacy.id) == legacy)
         let again = try await store.enqueue(legacy, at: TestPKI.referenceDate)
         #expect(again.created == false && again.notice == legacy)
-        #expect(await store.delivery(legacy.id)?.noticeID == legacy.id)
+        #expect(try await store.delivery(legacy.id)?.noticeID == legacy.id)
         for notice in samples.dropFirst(2) {
             _ = try await store.enqueue(notice, at: TestPKI.referenceDate)
-            #expect(await store.notice(notice.id) == notice)
+            #expect(try await store.notice(notice.id) == notice)
         }
     }
 }

@@ -47,3 +47,15 @@ import Testing
         #expect(failure.description == "X conformance: y — z")
     }
 }
+
+/// The outage suite catches a store that answers a failed read as "nothing".
+@Suite struct NotificationStoreOutageConformanceTests {
+    @Test func aStoreThatAnswersIsReported() async throws {
+        let store = InMemoryNotificationStore()  // never fails, so it answers every read
+        let notice = try NotificationStoreConformance.notice("N-1", key: "k")
+        _ = try await store.enqueue(notice, at: TestPKI.referenceDate)
+        await #expect(throws: StoreConformanceFailure.self) {
+            try await NotificationStoreOutageConformance.run(store: store, noticeID: notice.id)
+        }
+    }
+}

@@ -14,8 +14,8 @@ public actor InMemoryCaseStore: CaseStore {
     }
 
     public func replace(_ applicationCase: ApplicationCase, expectedTransitionCount: Int) throws(StoreError) {
-        guard let stored = cases[applicationCase.id] else { throw .notFound }
-        guard stored.transitions.count == expectedTransitionCount else { throw .conflict }
+        try ApplicationCase.checkReplacement(
+            storedTransitionCount: cases[applicationCase.id]?.transitions.count, expected: expectedTransitionCount)
         cases[applicationCase.id] = applicationCase
     }
 

@@ -18,21 +18,16 @@ public actor InMemoryAuditLog: AuditLog {
 
     /// Appends an event, stamping it with the clock's time, and returns the sealed entry.
     public func append(_ event: AuditEvent) throws(AuditLogError) -> AuditEntry {
-        let previous = stored.last?.hash ?? AuditChain.genesisHash(for: hashFunction)
-        do {
-            let entry = try AuditEntry.sealed(
-                sequence: stored.count, time: clock.now(), event: event, previousHash: previous,
-                hashFunction: hashFunction)
-            stored.append(entry)
-            return entry
-        } catch {
-            throw .serializationFailed(error)
-        }
+        let entry = try AuditAppend.entry(
+            appending: event, after: stored.last.map { ($0.sequence, $0.hash) }, at: clock.now(),
+            hashFunction: hashFunction)
+        stored.append(entry)
+        return entry
     }
 
     /// Up to `limit` entries starting at sequence number `from`.
     public func entries(from: Int, limit: Int) throws(AuditLogError) -> [AuditEntry] {
-        guard from >= 0, limit >= 0 else { throw .invalidRange }
+        try AuditAppend.checkRange(from: from, limit: limit)
         guard from < stored.count else { return [] }
         let end = from + min(limit, stored.count - from)
         return Array(stored[from..<end])

@@ -56,7 +56,7 @@ public struct MandateRegistry: Hashable, Codable, Sendable {
     ///   ``IdentityError/invalidValidityPeriod`` if it ends before it starts.
     public mutating func register(_ mandate: Mandate) throws(IdentityError) {
         guard mandates[mandate.id] == nil else { throw .duplicateMandate(id: mandate.id) }
-        if let until = mandate.validUntil, until < mandate.validFrom { throw .invalidValidityPeriod }
+        try mandate.checkValidityPeriod()
         mandates[mandate.id] = mandate
     }
 
@@ -71,8 +71,7 @@ public struct MandateRegistry: Hashable, Codable, Sendable {
     ///
     /// - Throws: ``IdentityError/unknownMandate(id:)``.
     public mutating func revoke(_ id: MandateID, at date: Date, by person: PersonID? = nil) throws(IdentityError) {
-        guard let mandate = mandates[id] else { throw .unknownMandate(id: id) }
-        mandates[id] = mandate.revoked(at: date, by: person)
+        mandates[id] = try Mandate.revocation(of: mandates[id], id: id, at: date, by: person)
     }
 
     /// Returns a copy with the mandate revoked (see ``revoke(_:at:by:)``).

@@ -8,7 +8,10 @@ import Foundation
 /// refused, a mandate that ends before it starts is refused, revocation records time and person.
 /// ``registry(rolePolicy:)`` returns a snapshot on which ``MandateRegistry/canAct(person:for:action:service:at:)``
 /// decides, so decisions stay reproducible. ``InMemoryMandateStore`` is the in-memory
-/// implementation; EGovSQLite and EGovPostgres provide durable ones.
+/// implementation; EGovSQLite and EGovPostgres provide durable ones. The rules are written once
+/// (``Mandate/checkValidityPeriod()``, ``Mandate/revocation(of:id:at:by:)``, ``MandateRegistry``) and
+/// every implementation calls them. Every requirement throws, reads included: an ``IdentityError``
+/// for a refused change, a ``StoreError`` when the store fails.
 public protocol MandateStore: Sendable {
     /// Adds an organisation account.
     ///
@@ -32,5 +35,7 @@ public protocol MandateStore: Sendable {
     func revoke(_ id: MandateID, at date: Date, by person: PersonID?) async throws
 
     /// A snapshot of every account and mandate, with `rolePolicy`.
+    ///
+    /// - Throws: a ``StoreError`` when the store cannot be read (never an empty registry).
     func registry(rolePolicy: RolePolicy) async throws -> MandateRegistry
 }

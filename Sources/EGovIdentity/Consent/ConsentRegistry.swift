@@ -72,10 +72,13 @@ public actor ConsentRegistry {
     }
 
     /// Checks consent without recording a use.
+    ///
+    /// - Throws: the store's ``StoreError`` when the grants cannot be read (a failure is never
+    ///   taken for "no grant").
     public func check(
         personAccountID: String, requester: String, provider: String, dataCategory: String, purpose: String
-    ) async -> ConsentDecision {
-        guard let stored = try? await store.grants(ofPerson: personAccountID) else { return .denied(.noGrant) }
+    ) async throws(StoreError) -> ConsentDecision {
+        let stored = try await store.grants(ofPerson: personAccountID)
         return decide(
             stored, personAccountID: personAccountID, requester: requester, provider: provider,
             dataCategory: dataCategory, purpose: purpose)
@@ -144,11 +147,15 @@ public actor ConsentRegistry {
     }
 
     /// The grant with `id`, if any.
-    public func grant(id: String) async -> ConsentGrant? { try? await store.grant(id: id) }
+    ///
+    /// - Throws: the store's ``StoreError`` when it cannot be read.
+    public func grant(id: String) async throws(StoreError) -> ConsentGrant? { try await store.grant(id: id) }
 
     /// Every grant of a person (for their consent dashboard).
-    public func grants(of personAccountID: String) async -> [ConsentGrant] {
-        (try? await store.grants(ofPerson: personAccountID)) ?? []
+    ///
+    /// - Throws: the store's ``StoreError`` when they cannot be read.
+    public func grants(of personAccountID: String) async throws(StoreError) -> [ConsentGrant] {
+        try await store.grants(ofPerson: personAccountID)
     }
 
     private func details(of grant: ConsentGrant, extra: [String: String] = [:]) -> [String: String] {

@@ -15,17 +15,14 @@ public actor InMemoryConsentStore: ConsentStore {
     }
 
     public func revoke(_ id: String, at time: Date) throws(StoreError) -> ConsentGrant? {
-        guard var grant = grants[id] else { throw .notFound }
-        guard grant.revokedAt == nil else { return nil }
-        grant.revokedAt = time
-        grants[id] = grant
-        return grant
+        guard let revoked = try ConsentGrant.revocation(of: grants[id], at: time) else { return nil }
+        grants[id] = revoked
+        return revoked
     }
 
     public func grant(id: String) -> ConsentGrant? { grants[id] }
 
     public func grants(ofPerson personAccountID: String) -> [ConsentGrant] {
-        grants.values.filter { $0.personAccountID == personAccountID }
-            .sorted { ($0.validFrom, $0.id) < ($1.validFrom, $1.id) }
+        ConsentGrant.inStoreOrder(grants.values.filter { $0.personAccountID == personAccountID })
     }
 }

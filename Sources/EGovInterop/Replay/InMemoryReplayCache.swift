@@ -7,38 +7,48 @@ import Foundation
 /// full, messages are refused with ``ReplayVerdict/capacityExceeded`` rather than forgetting IDs
 /// that could still be replayed.
 public actor InMemoryReplayCache: ReplayCache {
+    /// The entries, by sender and message ID, with their expiry.
+    private struct Storage: ReplayAdmissionStorage {
+        var expiries: [String: Date] = [:]
+
+        static func key(_ sender: String, _ messageID: String) -> String { sender + "\n" + messageID }
+
+        mutating func purgeExpired(now: Date) { expiries = expiries.filter { $0.value >= now } }
+
+        func count() -> Int { expiries.count }
+
+        func isLive(sender: String, messageID: String, now: Date) -> Bool {
+            expiries[Self.key(sender, messageID)].map { $0 >= now } ?? false
+        }
+
+        mutating func recordUnlessLive(sender: String, messageID: String, expiry: Date, now: Date) -> Bool {
+            guard !isLive(sender: sender, messageID: messageID, now: now) else { return false }
+            expiries[Self.key(sender, messageID)] = expiry
+            return true
+        }
+    }
+
     /// The time window.
     public nonisolated let window: ReplayWindow
     /// The most entries held.
     public nonisolated let capacity: Int
     private let clock: any WallClock
-    private var expiries: [String: Date] = [:]
-    private var lastPurge: Date?
+    private let admission: ReplayAdmission
+    private var storage = Storage()
 
     /// Creates a cache.
     public init(window: ReplayWindow = ReplayWindow(), clock: any WallClock, capacity: Int = 100_000) {
         self.window = window
         self.clock = clock
         self.capacity = max(1, capacity)
+        self.admission = .inMemory(window: window, capacity: self.capacity)
     }
 
     /// The number of entries held (including expired ones not yet purged).
-    public var count: Int { expiries.count }
+    public var count: Int { storage.count() }
 
     public func admit(messageID: String, sender: String, issuedAt: Date) async throws -> ReplayVerdict {
-        let now = clock.now()
-        if let verdict = window.timeVerdict(issuedAt: issuedAt, now: now) { return verdict }
-        let key = sender + "\n" + messageID
-        if let expiry = expiries[key], expiry >= now { return .replayed }
-        if expiries.count >= capacity {
-            // Purge at most once a second, so that a full cache does not scan on every message.
-            if lastPurge.map({ now.timeIntervalSince($0) >= 1 || now < $0 }) ?? true {
-                expiries = expiries.filter { $0.value >= now }
-                lastPurge = now
-            }
-            guard expiries.count < capacity else { return .capacityExceeded }
-        }
-        expiries[key] = window.expiry(of: issuedAt)
-        return .accepted
+        try admission.admit(
+            messageID: messageID, sender: sender, issuedAt: issuedAt, now: clock.now(), storage: &storage)
     }
 }

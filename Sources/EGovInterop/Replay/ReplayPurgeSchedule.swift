@@ -4,7 +4,8 @@ import Synchronization
 /// Decides when a durable ``ReplayCache`` purges its expired entries: at the first admission, then
 /// at most once per ``interval`` (or again at once if the clock went backwards).
 ///
-/// Shared by the SQLite and PostgreSQL replay caches; thread-safe.
+/// The schedule of a ``ReplayAdmission`` (every replay cache: in memory, SQLite, PostgreSQL);
+/// thread-safe.
 public final class ReplayPurgeSchedule: Sendable {
     /// The least time between two purges, in seconds (0 or more).
     public let interval: TimeInterval

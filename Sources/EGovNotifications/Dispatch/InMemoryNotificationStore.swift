@@ -14,15 +14,7 @@ public actor InMemoryNotificationStore: NotificationStore {
         /// leased ones at their lease expiry (to recover from a claimant that disappeared).
         mutating func store(_ delivery: Delivery, queue: inout DueQueue) {
             self.delivery = delivery
-            var due: Date?
-            if let lease = delivery.leaseExpiresAt {
-                due = lease
-            } else {
-                switch delivery.state {
-                case .queued, .temporaryFailure: due = delivery.nextAttemptAt ?? .distantPast
-                default: due = nil
-                }
-            }
+            let due = delivery.claimableAt
             guard scheduled != due else { return }
             scheduled = due
             if let due { queue.push(delivery.noticeID, due: due) }
@@ -51,17 +43,16 @@ public actor InMemoryNotificationStore: NotificationStore {
     }
 
     public func enqueue(_ notice: Notice, at time: Date) throws(NotificationError) -> (notice: Notice, created: Bool) {
-        if let existingID = byIdempotencyKey[notice.idempotencyKey], let existing = entries[existingID]?.notice {
-            return (existing, false)
-        }
-        guard entries[notice.id] == nil else { throw .conflict }
-        var delivery = Delivery(notice: notice)
-        try delivery.apply(.enqueue, at: time)
+        let storedWithKey = byIdempotencyKey[notice.idempotencyKey].flatMap { entries[$0]?.notice }
+        let result = try notice.enqueueResult(
+            inserted: storedWithKey == nil && entries[notice.id] == nil, storedWithKey: storedWithKey)
+        guard result.created else { return result }
+        let delivery = try Delivery.enqueued(notice, at: time)
         var entry = Entry(notice: notice, delivery: delivery, scheduled: nil)
         entry.store(delivery, queue: &queue)
         entries[notice.id] = entry
         byIdempotencyKey[notice.idempotencyKey] = notice.id
-        return (notice, true)
+        return result
     }
 
     public func claimDue(now: Date, limit: Int) -> [Delivery] {
@@ -70,8 +61,7 @@ public actor InMemoryNotificationStore: NotificationStore {
             _ = queue.popFirst()
             guard let entry = entries[top.id], entry.scheduled == top.due else { continue }
             var delivery = entry.delivery
-            delivery.leaseExpiresAt = now.addingTimeInterval(leaseDuration)
-            delivery.version += 1
+            delivery.claim(now: now, lease: leaseDuration)
             entries[top.id]?.store(delivery, queue: &queue)
             claimed.append(delivery)
         }
@@ -79,10 +69,7 @@ public actor InMemoryNotificationStore: NotificationStore {
     }
 
     public func update(_ delivery: Delivery) throws(NotificationError) -> Delivery {
-        guard let current = entries[delivery.noticeID]?.delivery else { throw .unknownDelivery }
-        guard current.version == delivery.version else { throw .conflict }
-        var updated = delivery
-        updated.version += 1
+        let updated = try delivery.revision(replacingStoredVersion: entries[delivery.noticeID]?.delivery.version)
         entries[delivery.noticeID]?.store(updated, queue: &queue)
         return updated
     }
@@ -105,12 +92,9 @@ public actor InMemoryNotificationStore: NotificationStore {
 
     public func appendEvidence(_ record: EvidenceRecord) throws(NotificationError) {
         let id = NoticeID(record.body.messageID)
-        // Only the length and last hash are read, so that appending does not copy the chain.
-        guard let (count, lastHash) = entries[id].map({ ($0.evidence.count, $0.evidence.last?.hash) }) else {
-            throw .unknownNotice
-        }
-        guard record.body.sequence == count, record.body.previousHash == (lastHash ?? EvidenceChain.genesisHash)
-        else { throw .evidenceChainConflict }
+        // Only the last record is read, so that appending does not copy the chain.
+        let stored = entries[id].map { entry in entry.evidence.last.map { ($0.body.sequence, $0.hash) } }
+        try EvidenceChain.checkAppend(record, noticeExists: stored != nil, last: stored ?? nil)
         entries[id]?.evidence.append(record)
     }
 

@@ -71,9 +71,12 @@ public actor NotificationDispatcher {
     /// Cancels a notice that has not been sent yet.
     ///
     /// - Throws: ``NotificationError/unknownNotice``, ``NotificationError/illegalTransition(from:event:)``
-    ///   once sending has started, or ``NotificationError/conflict``.
+    ///   once sending has started, ``NotificationError/conflict``, or ``NotificationError/store(_:)``
+    ///   when the store cannot be read.
     public func cancel(_ id: NoticeID) async throws(NotificationError) {
-        guard var delivery = await store.delivery(id) else { throw .unknownNotice }
+        let stored: Delivery?
+        do { stored = try await store.delivery(id) } catch { throw .store(error) }
+        guard var delivery = stored else { throw .unknownNotice }
         try delivery.apply(.cancel, at: clock.now())
         delivery.leaseExpiresAt = nil
         _ = try await store.update(delivery)
@@ -81,16 +84,26 @@ public actor NotificationDispatcher {
 
     /// Claims one batch of due deliveries and processes it.
     ///
-    /// - Throws: the store's `StoreError` when the due deliveries cannot be read (a damaged or
-    ///   unreachable database is reported, never taken for an empty queue).
+    /// - Throws: the store's `StoreError` when the due deliveries or their notices cannot be read (a
+    ///   damaged or unreachable database is reported, never taken for an empty queue).
     public func runOnce() async throws(StoreError) -> DispatchReport {
         let now = clock.now()
         var report = DispatchReport()
         let claimed = try await store.claimDue(now: now, limit: configuration.batchSize)
         report.claimed = claimed.count
         var jobs: [(Delivery, Notice)] = []
+        var readFailure: StoreError?
         for var delivery in claimed {
-            guard let notice = await store.notice(delivery.noticeID) else { continue }
+            let stored: Notice?
+            do {
+                stored = try await store.notice(delivery.noticeID)
+            } catch {
+                // The jobs prepared so far are still sent; the rest stay leased and are claimed
+                // again when their lease expires.
+                readFailure = error
+                break
+            }
+            guard let notice = stored else { continue }
             do {
                 // A delivery still `sending` was claimed by a dispatcher that disappeared: its
                 // attempt's outcome is unknown, so count it as a temporary failure and retry now
@@ -116,20 +129,21 @@ public actor NotificationDispatcher {
             }
         }
         await send(jobs, report: &report)
+        if let readFailure { throw readFailure }
         return report
     }
 
     /// Moves legally effective deliveries whose deemed-service deadline has passed to
     /// ``DeliveryState/deemedServed``; returns how many.
     ///
-    /// - Throws: the store's `StoreError` when the deliveries cannot be read.
+    /// - Throws: the store's `StoreError` when the deliveries or their notices cannot be read.
     public func applyDeemedService() async throws(StoreError) -> Int {
         guard let rule = configuration.deemedServiceRule else { return 0 }
         let now = clock.now()
         var count = 0
         for var delivery in try await store.deliveries(in: [.sent, .delivered]) {
             guard let deadline = rule.deadline(for: delivery), deadline <= now,
-                let notice = await store.notice(delivery.noticeID)
+                let notice = try await store.notice(delivery.noticeID)
             else { continue }
             do {
                 try delivery.apply(.deemService, at: now)

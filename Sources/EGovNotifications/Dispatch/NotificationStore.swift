@@ -5,7 +5,15 @@ import Foundation
 ///
 /// Implementations must make ``enqueue(_:at:)`` idempotent on the idempotency key, hand each due
 /// delivery to one claimant at a time (``claimDue(now:limit:)`` sets a lease), and refuse a stale
-/// ``update(_:)`` (optimistic concurrency on ``Delivery/version``).
+/// ``update(_:)`` (optimistic concurrency on ``Delivery/version``). The rules are written once, in
+/// this module, for every implementation to call: ``Delivery/enqueued(_:at:)``,
+/// ``Notice/enqueueResult(inserted:storedWithKey:)``, ``Delivery/isClaimable(at:)`` and
+/// ``Delivery/claim(now:lease:)``, ``Delivery/revision(replacingStoredVersion:)`` and
+/// ``EvidenceChain/checkAppend(_:noticeExists:last:)``.
+///
+/// Every requirement throws: writes a ``NotificationError`` (a database failure as
+/// ``NotificationError/store(_:)``), reads a ``StoreError``. A read that fails is never answered as
+/// "nothing" (`nil`, an empty list).
 public protocol NotificationStore: Sendable {
     /// Stores `notice` and a queued delivery for it, unless a notice with the same idempotency
     /// key exists, in which case that one is returned with `created == false`.
@@ -27,11 +35,15 @@ public protocol NotificationStore: Sendable {
     ///   delivery changed since it was read.
     func update(_ delivery: Delivery) async throws(NotificationError) -> Delivery
 
-    /// The notice with `id`.
-    func notice(_ id: NoticeID) async -> Notice?
+    /// The notice with `id`, or `nil` if none is stored.
+    ///
+    /// - Throws: a ``StoreError`` when the store cannot be read.
+    func notice(_ id: NoticeID) async throws(StoreError) -> Notice?
 
-    /// The delivery of notice `id`.
-    func delivery(_ id: NoticeID) async -> Delivery?
+    /// The delivery of notice `id`, or `nil` if none is stored.
+    ///
+    /// - Throws: a ``StoreError`` when the store cannot be read.
+    func delivery(_ id: NoticeID) async throws(StoreError) -> Delivery?
 
     /// All deliveries currently in one of `states`.
     ///
@@ -49,8 +61,10 @@ public protocol NotificationStore: Sendable {
     ///   current last record, ``NotificationError/unknownNotice``.
     func appendEvidence(_ record: EvidenceRecord) async throws(NotificationError)
 
-    /// The evidence chain of notice `id`, first record first.
-    func evidence(for id: NoticeID) async -> [EvidenceRecord]
+    /// The evidence chain of notice `id`, first record first (empty for an unknown notice).
+    ///
+    /// - Throws: a ``StoreError`` when the store cannot be read.
+    func evidence(for id: NoticeID) async throws(StoreError) -> [EvidenceRecord]
 
     /// Enqueues several notices, each idempotently (a key repeated within the batch counts as
     /// already stored), in order. Durable stores do it in one transaction: either every notice
@@ -60,6 +74,15 @@ public protocol NotificationStore: Sendable {
 }
 
 extension NotificationStore {
+    /// ``enqueue(_:at:)`` as a batch of one, for stores whose batch enqueue is the primitive.
+    package func enqueueAsBatch(_ notice: Notice, at time: Date) async throws(NotificationError) -> (
+        notice: Notice, created: Bool
+    ) {
+        let results = try await enqueue(contentsOf: [notice], at: time)
+        guard let result = results.first else { throw .store(.unavailable(operation: "enqueue")) }
+        return result
+    }
+
     /// Enqueues several notices, each idempotently, in order; stores may do it in one step (the
     /// in-memory store takes one actor hop for the whole batch).
     public func enqueue(contentsOf notices: [Notice], at time: Date) async throws(NotificationError)
@@ -71,4 +94,3 @@ extension NotificationStore {
         return results
     }
 }
-

@@ -24,8 +24,9 @@ public struct EvidenceRecorder: Sendable {
     ///
     /// Retries a few times if another writer extended the chain concurrently.
     ///
-    /// - Throws: ``NotificationError/evidenceSigningFailed`` or
-    ///   ``NotificationError/evidenceChainConflict`` after repeated conflicts.
+    /// - Throws: ``NotificationError/evidenceSigningFailed``,
+    ///   ``NotificationError/evidenceChainConflict`` after repeated conflicts, or
+    ///   ``NotificationError/store(_:)`` when the chain cannot be read.
     public func record(
         _ type: EvidenceEventType, notice: Notice, channel: NotificationChannel?, contentDigest: String, at time: Date
     ) async throws(NotificationError) {
@@ -38,7 +39,8 @@ public struct EvidenceRecorder: Sendable {
             deliveryID: channel.map { TransportDeliveryID(noticeID: notice.id, channel: $0).rawValue },
             previousHash: EvidenceChain.genesisHash)
         for _ in 0..<8 {
-            let previous = await store.evidence(for: notice.id).last
+            let previous: EvidenceRecord?
+            do { previous = try await store.evidence(for: notice.id).last } catch { throw .store(error) }
             let record = try await EvidenceChain.makeRecord(body, after: previous, key: key)
             do {
                 try await store.appendEvidence(record)

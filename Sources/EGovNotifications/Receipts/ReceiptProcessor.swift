@@ -57,8 +57,8 @@ public actor ReceiptProcessor {
     ///   - channel: the transport the receipt came from.
     /// - Throws: ``NotificationError/unknownTransport``, ``NotificationError/receiptAuthenticationFailed``,
     ///   ``NotificationError/malformedReceipt``, ``NotificationError/unknownDelivery`` (also for
-    ///   another channel's delivery), ``NotificationError/illegalTransition(from:event:)`` or
-    ///   ``NotificationError/conflict``.
+    ///   another channel's delivery), ``NotificationError/illegalTransition(from:event:)``,
+    ///   ``NotificationError/conflict`` or ``NotificationError/store(_:)`` (the store cannot be read).
     public func process(body: [UInt8], authenticationCode: [UInt8], from channel: NotificationChannel)
         async throws(NotificationError) -> ReceiptOutcome
     {
@@ -69,7 +69,8 @@ public actor ReceiptProcessor {
             Notice.isValidToken(receipt.receiptID, maximum: 256)
         else { throw .malformedReceipt }
         guard let target = TransportDeliveryID(parsing: receipt.deliveryID), target.channel == channel,
-            let delivery = await store.delivery(target.noticeID), delivery.channels.contains(channel)
+            let delivery = try await read({ () async throws(StoreError) in try await store.delivery(target.noticeID) }),
+            delivery.channels.contains(channel)
         else { throw .unknownDelivery }
         let seenKey = channel.rawValue + "\u{0}" + receipt.receiptID
         guard !seen.contains(seenKey) else { return .duplicate }
@@ -120,7 +121,11 @@ public actor ReceiptProcessor {
                 case .failedTemporary, .failedPermanent: metrics.failed(channel)
                 case .read: break
                 }
-                if let evidenceEvent, let notice = await store.notice(stored.noticeID) {
+                if let evidenceEvent,
+                    let notice = try await read({ () async throws(StoreError) in
+                        try await store.notice(stored.noticeID)
+                    })
+                {
                     try await evidence?.record(
                         evidenceEvent, notice: notice, channel: channel,
                         contentDigest: stored.contentDigest ?? EvidenceRecorder.digest(of: notice), at: now)
@@ -128,10 +133,19 @@ public actor ReceiptProcessor {
                 return .applied(stored.state)
             } catch .conflict where attemptsLeft > 0 {
                 attemptsLeft -= 1
-                guard let fresh = await store.delivery(initial.noticeID) else { throw .unknownDelivery }
+                guard
+                    let fresh = try await read({ () async throws(StoreError) in
+                        try await store.delivery(initial.noticeID)
+                    })
+                else { throw .unknownDelivery }
                 delivery = fresh
             }
         }
+    }
+
+    /// Runs a store read, reporting its failure as ``NotificationError/store(_:)``.
+    private func read<T: Sendable>(_ body: () async throws(StoreError) -> T) async throws(NotificationError) -> T {
+        do { return try await body() } catch { throw .store(error) }
     }
 
     private func isAlreadyApplied(_ status: TransportReceipt.Status, state: DeliveryState) -> Bool {

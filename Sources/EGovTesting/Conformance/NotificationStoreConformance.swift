@@ -34,7 +34,7 @@ public enum NotificationStoreConformance {
             try c.expect(again.notice == first, "a second enqueue must return the stored notice")
             try c.expect(await store.notice(NoticeID("N-2")) == nil, "the duplicate must not be stored")
             try c.expect(await store.notice(first.id) == first, "the notice must round-trip exactly")
-            let delivery = await store.delivery(first.id)
+            let delivery = try await store.delivery(first.id)
             try c.expect(delivery?.state == .queued, "a new notice's delivery must be queued")
             try c.expect(delivery?.nextAttemptAt == t0, "the delivery must be due at the enqueue time")
         }
@@ -92,7 +92,7 @@ public enum NotificationStoreConformance {
             try c.expect(second.map(\.noticeID.rawValue) == ["N-late"], "got \(second.map(\.noticeID.rawValue))")
             try c.expect(
                 try await store.claimDue(now: t0, limit: 10).isEmpty, "leased deliveries must not be claimed again")
-            let stored = await store.delivery(NoticeID("N-early"))
+            let stored = try await store.delivery(NoticeID("N-early"))
             try c.expect(stored == first.first, "the stored delivery must equal the claimed one (lease and version)")
             let expired = try await store.claimDue(now: t0.addingTimeInterval(leaseDuration + 1), limit: 10)
             try c.expect(

@@ -1,7 +1,7 @@
 /// A store implementation broke a rule of its protocol, as found by one of the conformance
 /// suites (``NotificationStoreConformance``, ``AuditLogConformance``, ``ConsentStoreConformance``,
 /// ``MandateStoreConformance``, ``StatusListStoreConformance``, ``CaseStoreConformance``,
-/// ``ReplayCacheConformance``).
+/// ``ReplayCacheConformance``, ``NotificationStoreOutageConformance``).
 ///
 /// The suites are plain `async throws` functions with no dependency on a test framework, so any
 /// project can run them against its own store: call `run(…)` from a test and let the error fail it.

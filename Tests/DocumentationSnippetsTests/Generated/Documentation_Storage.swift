@@ -8,8 +8,8 @@ import EGovTesting
 import Testing
 import EGovSQLite
 
-// Documentation/Storage.md, line 44
-private func snippet_Documentation_Storage_44(transports: [any NotificationTransport], render: @escaping NotificationDispatcher.Renderer) async throws {
+// Documentation/Storage.md, line 50
+private func snippet_Documentation_Storage_50(transports: [any NotificationTransport], render: @escaping NotificationDispatcher.Renderer) async throws {
 
     let database = try SQLiteDatabase(path: "/var/lib/department/egov.sqlite")   // migrates
     let outbox = SQLiteNotificationStore(database: database, leaseDuration: 300)
@@ -19,8 +19,8 @@ private func snippet_Documentation_Storage_44(transports: [any NotificationTrans
                                             random: SystemRandomNumberGenerator(), renderer: render)
 }
 
-// Documentation/Storage.md, line 55
-private func snippet_Documentation_Storage_55() async throws {
+// Documentation/Storage.md, line 61
+private func snippet_Documentation_Storage_61() async throws {
 
     let database = try PostgresStoreDatabase(url: "postgres://egov@db.internal:5432/department?schema=egov")
     Task { await database.run() }            // drives the connection pool; cancel to shut down

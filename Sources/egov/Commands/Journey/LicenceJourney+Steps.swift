@@ -321,7 +321,7 @@ extension LicenceJourney {
                 body: body, authenticationCode: try ReceiptProcessor.authenticationCode(for: body, key: receiptKey),
                 from: .inbox)
         }
-        let records = await world.notifications.evidence(for: notice.id)
+        let records = try await world.notifications.evidence(for: notice.id)
         let verification = EvidenceChain.verify(
             try EvidenceChain.importJSONLines(try EvidenceChain.exportJSONLines(records)),
             key: try key.publicKey.verificationKey(for: .es256))

@@ -1,8 +1,8 @@
 import EGovCore
-import EGovNotifications
 import Foundation
 
-/// The stored form of a ``Notice`` in `egov_notices.body`: a compact binary encoding written by
+/// The stored form of a ``Notice`` in `egov_notices.body`, shared by the SQLite and PostgreSQL
+/// stores (one format, so that both store notices the same way): a compact binary encoding written by
 /// hand (the JSON encoder was the largest cost of a durable enqueue), with JSON still read.
 ///
 /// A body is either JSON (first byte `{`, as written by EGovKit before the compact form and for
@@ -12,20 +12,25 @@ import Foundation
 /// `timeIntervalSinceReferenceDate` (exact), arrays a LEB128 count and their elements, the expiry a
 /// presence byte (`0`/`1`) and a time. Decoding validates like ``Notice/init(from:)`` and refuses
 /// trailing bytes; every failure is ``StoreError/corruptRecord(table:)``.
-enum StoredNoticeCodec {
-    static let table = "egov_notices"
+package enum StoredNoticeCodec {
+    /// The table named in ``StoreError/corruptRecord(table:)``.
+    package static let table = "egov_notices"
     private static let compactTag: UInt8 = 0x01
     private static let jsonTag: UInt8 = 0x7B  // "{"
 
     /// The stored body of `notice`.
-    static func encode(_ notice: Notice) throws(StoreError) -> Data {
+    package static func encode(_ notice: Notice) throws(StoreError) -> Data {
         if let compact = compact(notice) { return compact }
-        return try StoredJSON.encode(notice, table: table)
+        do {
+            return try JSONEncoder().encode(notice)
+        } catch {
+            throw .corruptRecord(table: table)
+        }
     }
 
     /// The compact form, or `nil` if it could not reproduce `notice` exactly (an attachment URL
     /// relative to a base URL, stored as JSON like before: resolved, without its base).
-    static func compact(_ notice: Notice) -> Data? {
+    package static func compact(_ notice: Notice) -> Data? {
         var writer = Writer()
         writer.bytes.reserveCapacity(160 + notice.attachments.count * 160)
         writer.bytes.append(compactTag)
@@ -62,9 +67,15 @@ enum StoredNoticeCodec {
     }
 
     /// Decodes a stored body (compact or JSON) into a validated notice.
-    static func decode(_ body: Data) throws(StoreError) -> Notice {
+    package static func decode(_ body: Data) throws(StoreError) -> Notice {
         guard let first = body.first else { throw .corruptRecord(table: table) }
-        if first == jsonTag { return try StoredJSON.decode(Notice.self, body, table: table) }
+        if first == jsonTag {
+            do {
+                return try JSONDecoder().decode(Notice.self, from: body)
+            } catch {
+                throw .corruptRecord(table: table)
+            }
+        }
         guard first == compactTag else { throw .corruptRecord(table: table) }
         let decoded: Notice? = body.withUnsafeBytes { buffer in
             var reader = Reader(buffer: buffer, offset: 1)
