@@ -45,7 +45,7 @@ let receivedJWS = try await signer.withSession(
 // 3. The department's check: at least an advanced signature, validated now.
 let policy = SignaturePolicy(id: "dept:application", documentType: "application", minimumLevel: .advanced)
 let validator = SignatureValidator(trustList: trustList, policy: policy)
-let report = validator.validateJWS(receivedJWS, at: clock.now()).report
+let report = validator.validate(document: Array(receivedJWS.utf8), detached: nil, at: clock.now())
 print("indication: \(report.indication.rawValue)")
 print("level:      \(report.signatures.first?.level.map { "\($0)" } ?? "none")")
 print("summary:    \(report.summary[.zhHant] ?? "") / \(report.summary[.pt] ?? "")")
@@ -56,7 +56,7 @@ if let dot = tampered.firstIndex(of: UInt8(ascii: ".")) {
     let i = tampered.index(after: dot) + 4
     tampered[i] = tampered[i] == UInt8(ascii: "A") ? UInt8(ascii: "B") : UInt8(ascii: "A")
 }
-let tamperedReport = validator.validateJWS(String(decoding: tampered, as: UTF8.self), at: clock.now()).report
+let tamperedReport = validator.validate(document: tampered, detached: nil, at: clock.now())
 print("tampered:   \(tamperedReport.indication.rawValue)")
 
 // Keep the report (JSON) with the case file.

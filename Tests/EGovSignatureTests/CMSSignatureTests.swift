@@ -13,14 +13,17 @@ import Testing
         let content = Array("licence decision".utf8)
         let signer = try world.signer()
         let attached = try await signer.cms(content: content)
-        let result = world.validator().validateCMS(attached, at: world.clock.now())
-        #expect(result.report.indication == .totalPassed, "\(result.report.signatures)")
-        #expect(result.report.signatures.first?.level == .qualified)
-        #expect(result.report.signatures.first?.warnings.isEmpty == true)
-        #expect(result.content == content)
+        let validator = world.validator()
+        let evidence = validator.evidence(in: attached, detached: nil)
+        let report = validator.report(for: evidence.signatures, at: world.clock.now())
+        #expect(report.indication == .totalPassed, "\(report.signatures)")
+        #expect(report.signatures.first?.level == .qualified)
+        #expect(report.signatures.first?.warnings.isEmpty == true)
+        #expect(evidence.content == content)
+        #expect(validator.validate(document: attached, detached: nil, at: world.clock.now()) == report)
         let detached = try await signer.cms(content: content, detached: true)
         #expect(
-            world.validator().validateCMS(detached, detachedContent: content, at: world.clock.now()).report.indication
+            world.validator().validate(document: detached, detached: content, at: world.clock.now()).indication
                 == .totalPassed)
     }
 
@@ -31,18 +34,21 @@ import Testing
         let parsed = try CMSSignedData(derRepresentation: cms)
         #expect(parsed.signers.first?.signatureTimestampTokens.count == 1)
         let later = world.clock.now() + 2 * 365 * 86_400
-        let report = world.validator().validateCMS(cms, at: later).report
+        let report = world.validator().validate(document: cms, detached: nil, at: later)
         #expect(report.indication == .totalPassed, "\(report.signatures)")
         #expect(report.signatures.first?.provenSigningTime == world.clock.now())
         let plain = try await world.signer().cms(content: content)
-        #expect(world.validator().validateCMS(plain, at: later).report.subIndication == .outOfBoundsNoPOE)
+        #expect(
+            world.validator().validate(document: plain, detached: nil, at: later).subIndication == .outOfBoundsNoPOE)
 
         // Revoked a day after signing: the time-stamp proves the signature came first.
         world.pki.revoke(world.applicant.certificate.serialNumber, at: world.clock.now() + 86_400)
         let crl = try world.pki.crl(at: world.clock.now() + 2 * 86_400)
         let at = world.clock.now() + 3 * 86_400
-        #expect(world.validator(crls: [crl]).validateCMS(cms, at: at).report.indication == .totalPassed)
-        #expect(world.validator(crls: [crl]).validateCMS(plain, at: at).report.subIndication == .revokedNoPOE)
+        #expect(world.validator(crls: [crl]).validate(document: cms, detached: nil, at: at).indication == .totalPassed)
+        #expect(
+            world.validator(crls: [crl]).validate(document: plain, detached: nil, at: at).subIndication == .revokedNoPOE
+        )
     }
 
     @Test func coSignedApplicationWithDepartmentSeal() async throws {
@@ -58,8 +64,8 @@ import Testing
         let sealed = try await world.signer(timestamped: true, issued: seal).addingSignature(toCMS: applicant)
         var policy = SignaturePolicy.permissive
         policy.minimumSignatures = 2
-        let report = SignatureValidator(trustList: trustList, policy: policy).validateCMS(sealed, at: world.clock.now())
-            .report
+        let report = SignatureValidator(trustList: trustList, policy: policy).validate(
+            document: sealed, detached: nil, at: world.clock.now())
         #expect(report.indication == .totalPassed, "\(report.signatures)")
         #expect(Set(report.signatures.compactMap(\.kind)) == [.signature, .seal])
     }
@@ -69,11 +75,11 @@ import Testing
         let cms = try await world.signer().cms(content: [1, 2, 3])
         let stranger = try JWSSignatureTests.world()
         #expect(
-            stranger.validator().validateCMS(cms, at: world.clock.now()).report.subIndication
+            stranger.validator().validate(document: cms, detached: nil, at: world.clock.now()).subIndication
                 == .noCertificateChainFound)
         let policy = SignaturePolicy(id: "sm2-only", documentType: "x", allowedAlgorithms: [.sm2])
         #expect(
-            world.validator(policy).validateCMS(cms, at: world.clock.now()).report.subIndication
+            world.validator(policy).validate(document: cms, detached: nil, at: world.clock.now()).subIndication
                 == .cryptoConstraintsFailure)
     }
 }

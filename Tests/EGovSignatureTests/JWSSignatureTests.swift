@@ -76,17 +76,21 @@ import Testing
         let payload = Array(#"{"application":"food-licence","applicant":"CHAN Tai Man"}"#.utf8)
         let signer = try world.signer()
         let attached = try await signer.jws(payload: payload)
-        let result = world.validator().validateJWS(attached, at: world.clock.now())
-        #expect(result.report.indication == .totalPassed, "\(result.report.signatures)")
-        #expect(result.report.signatures.first?.level == .qualified)
-        #expect(result.report.signatures.first?.claimedSigningTime == TestPKI.referenceDate)
-        #expect(result.content == payload)
+        let validator = world.validator()
+        let evidence = validator.evidence(in: Array(attached.utf8), detached: nil)
+        let report = validator.report(for: evidence.signatures, at: world.clock.now())
+        #expect(report.indication == .totalPassed, "\(report.signatures)")
+        #expect(report.signatures.first?.level == .qualified)
+        #expect(report.signatures.first?.claimedSigningTime == TestPKI.referenceDate)
+        #expect(evidence.content == payload)
+        #expect(validator.validate(document: Array(attached.utf8), detached: nil, at: world.clock.now()) == report)
 
         let detached = try await signer.jws(payload: payload, detached: true)
         #expect(
-            world.validator().validateJWS(detached, detachedPayload: payload, at: world.clock.now()).report.indication
+            world.validator().validate(document: Array(detached.utf8), detached: payload, at: world.clock.now())
+                .indication
                 == .totalPassed)
-        let missing = world.validator().validateJWS(detached, at: world.clock.now()).report
+        let missing = world.validator().validate(document: Array(detached.utf8), detached: nil, at: world.clock.now())
         #expect(missing.subIndication == .signedDataNotFound)
     }
 
@@ -101,7 +105,7 @@ import Testing
         var flipped = payload
         flipped[0] ^= 1
         #expect(
-            world.validator().validateJWS(jws, detachedPayload: flipped, at: now).report.subIndication
+            world.validator().validate(document: Array(jws.utf8), detached: flipped, at: now).subIndication
                 == .sigCryptoFailure)
         // Certificate swapped in x5c: the x5t#S256 reference no longer matches.
         let other = try world.pki.issueLeaf(profile: .personSigning)
@@ -113,19 +117,21 @@ import Testing
         }
         let swapped = [Base64URL.encode(try CanonicalJSON.serialize(header)), parts[1], parts[2]].joined(separator: ".")
         #expect(
-            world.validator().validateJWS(swapped, detachedPayload: payload, at: now).report.subIndication
+            world.validator().validate(document: Array(swapped.utf8), detached: payload, at: now).subIndication
                 == .noSigningCertificateFound)
         // Garbage.
-        #expect(world.validator().validateJWS("not.a.jws", at: now).report.subIndication == .formatFailure)
+        #expect(
+            world.validator().validate(document: Array("not.a.jws".utf8), detached: nil, at: now).subIndication
+                == .formatFailure)
         // Unknown root.
         let stranger = try Self.world()
         #expect(
-            stranger.validator().validateJWS(jws, detachedPayload: payload, at: now).report.subIndication
+            stranger.validator().validate(document: Array(jws.utf8), detached: payload, at: now).subIndication
                 == .noCertificateChainFound)
         // Algorithm forbidden by policy.
         let sm2Only = SignaturePolicy(id: "sm2", documentType: "x", allowedAlgorithms: [.sm2])
         #expect(
-            world.validator(sm2Only).validateJWS(jws, detachedPayload: payload, at: now).report.subIndication
+            world.validator(sm2Only).validate(document: Array(jws.utf8), detached: payload, at: now).subIndication
                 == .cryptoConstraintsFailure)
     }
 
@@ -136,24 +142,33 @@ import Testing
         let text = String(decoding: try json.jsonBytes(), as: UTF8.self)
         #expect(text.contains("etsiU"))
         let now = world.clock.now()
-        let fresh = world.validator().validateJWS(text, at: now).report
+        let fresh = world.validator().validate(document: Array(text.utf8), detached: nil, at: now)
         #expect(fresh.indication == .totalPassed)
         #expect(fresh.signatures.first?.provenSigningTime == now)
         // Two years later the applicant's certificate has expired; the time-stamp proves the
         // signature was made while it was valid.
         let later = now + 2 * 365 * Self.day
-        #expect(world.validator().validateJWS(text, at: later).report.indication == .totalPassed)
+        #expect(
+            world.validator().validate(document: Array(text.utf8), detached: nil, at: later).indication == .totalPassed)
         // The same signature without a time-stamp: indeterminate, or failed if the policy says so.
         let bare = String(decoding: try await world.signer().jwsJSON(payload: payload).jsonBytes(), as: UTF8.self)
-        #expect(world.validator().validateJWS(bare, at: later).report.subIndication == .outOfBoundsNoPOE)
+        #expect(
+            world.validator().validate(document: Array(bare.utf8), detached: nil, at: later).subIndication
+                == .outOfBoundsNoPOE)
         var strict = SignaturePolicy.permissive
         strict.expiredWithoutProof = .failed
-        #expect(world.validator(strict).validateJWS(bare, at: later).report.indication == .totalFailed)
+        #expect(
+            world.validator(strict).validate(document: Array(bare.utf8), detached: nil, at: later).indication
+                == .totalFailed)
         // A policy that requires a time-stamp.
         var needsTST = SignaturePolicy.permissive
         needsTST.timestampRequired = true
-        #expect(world.validator(needsTST).validateJWS(bare, at: now).report.subIndication == .sigConstraintsFailure)
-        #expect(world.validator(needsTST).validateJWS(text, at: now).report.indication == .totalPassed)
+        #expect(
+            world.validator(needsTST).validate(document: Array(bare.utf8), detached: nil, at: now).subIndication
+                == .sigConstraintsFailure)
+        #expect(
+            world.validator(needsTST).validate(document: Array(text.utf8), detached: nil, at: now).indication
+                == .totalPassed)
     }
 
     /// A time-stamp client of `world`'s TSA.
@@ -179,16 +194,14 @@ import Testing
         let value = try #require(bare.signatures.first).signature
         let standard = try await Self.timestampClient(world).timestamp(data: Array(Base64URL.encode(value).utf8))
         let stamped = try bare.settingUnprotectedHeader(SignatureTimestamps.etsiU([standard]), at: 0)
-        let report = world.validator().validateJWS(String(decoding: try stamped.jsonBytes(), as: UTF8.self), at: now)
-            .report
+        let report = world.validator().validate(document: try stamped.jsonBytes(), detached: nil, at: now)
         #expect(report.indication == .totalPassed)
         #expect(report.signatures.first?.provenSigningTime == now)
         #expect(report.signatures.first?.warnings.contains { $0.contains("time-stamp") } == false)
         // ...and one over the decoded signature bytes (earlier EGovKit versions) is not.
         let decoded = try await Self.timestampClient(world).timestamp(data: value)
         let old = try bare.settingUnprotectedHeader(SignatureTimestamps.etsiU([decoded]), at: 0)
-        let oldReport = world.validator().validateJWS(String(decoding: try old.jsonBytes(), as: UTF8.self), at: now)
-            .report
+        let oldReport = world.validator().validate(document: try old.jsonBytes(), detached: nil, at: now)
         #expect(oldReport.signatures.first?.provenSigningTime == nil)
         #expect(oldReport.signatures.first?.warnings.contains { $0.contains("time-stamp") } == true)
     }
@@ -208,13 +221,16 @@ import Testing
         let parsed = try JSONValue.parse(etsiU)
         let text = String(
             decoding: try bare.settingUnprotectedHeader(["etsiU": parsed], at: 0).jsonBytes(), as: UTF8.self)
-        let result = try #require(world.validator().validateJWS(text, at: now).report.signatures.first)
+        let result = try #require(
+            world.validator().validate(document: Array(text.utf8), detached: nil, at: now).signatures.first)
         #expect(result.provenSigningTime == nil)
         #expect(result.warnings.contains { $0.contains("etsiU") || $0.contains("sigTst") }, "\(result.warnings)")
         // Never a time-stamp level: a policy that requires one is not satisfied.
         var needsTST = SignaturePolicy.permissive
         needsTST.timestampRequired = true
-        #expect(world.validator(needsTST).validateJWS(text, at: now).report.indication != .totalPassed)
+        #expect(
+            world.validator(needsTST).validate(document: Array(text.utf8), detached: nil, at: now).indication
+                != .totalPassed)
     }
 
     @Test func applicantSignsAndDepartmentSeals() async throws {
@@ -233,7 +249,7 @@ import Testing
         var policy = SignaturePolicy.permissive
         policy.minimumSignatures = 2
         let report = SignatureValidator(trustList: trustList, policy: policy)
-            .validateJWS(String(decoding: try sealed.jsonBytes(), as: UTF8.self), at: world.clock.now()).report
+            .validate(document: try sealed.jsonBytes(), detached: nil, at: world.clock.now())
         #expect(report.indication == .totalPassed, "\(report.signatures)")
         #expect(report.signatures.map(\.kind) == [.signature, .seal])
         #expect(report.signatures.map(\.level) == [.qualified, .qualified])
@@ -246,7 +262,8 @@ import Testing
         let jws = try await world.signer().jws(payload: payload)
         world.pki.revoke(world.applicant.certificate.serialNumber, at: TestPKI.referenceDate - Self.day)
         let crl = try world.pki.crl(at: TestPKI.referenceDate)
-        let report = world.validator(crls: [crl]).validateJWS(jws, at: world.clock.now() + 60).report
+        let report = world.validator(crls: [crl]).validate(
+            document: Array(jws.utf8), detached: nil, at: world.clock.now() + 60)
         #expect(report.indication == .totalFailed)
         #expect(report.subIndication == .revoked)
     }

@@ -26,9 +26,10 @@ enum SealCheck {
         let policy = SignaturePolicy(
             id: "egovkit:interop:seal", documentType: type, minimumLevel: minimumLevel, requiredKind: .seal,
             requireSigningCertificateReference: true)
-        let validation = SignatureValidator(trustList: trustList, policy: policy).validateJWS(jws, at: time)
-        let report = validation.report
-        guard report.indication == .totalPassed, report.signatures.count == 1, let payload = validation.content else {
+        let validator = SignatureValidator(trustList: trustList, policy: policy, formats: [JWSCompactFormatAdapter()])
+        let evidence = validator.evidence(in: Array(jws.utf8), detached: nil)
+        let report = validator.report(for: evidence.signatures, at: time)
+        guard report.indication == .totalPassed, report.signatures.count == 1, let payload = evidence.content else {
             throw failure(report.indication, report.subIndication)
         }
         return Outcome(payload: payload, organization: report.signatures.first?.signer?.organization)

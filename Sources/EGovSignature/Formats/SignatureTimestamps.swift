@@ -11,6 +11,9 @@ import Foundation
 ///   characters, exactly as in the JWS), for the compact and the JSON serialisation alike.
 /// - CMS: the `id-aa-signatureTimeStampToken` unsigned attribute (CAdES baseline T), over the
 ///   SignerInfo's signature value.
+///
+/// The format adapters only read the tokens; ``SignatureValidator`` decides whether each comes
+/// from a trusted time-stamping authority.
 enum SignatureTimestamps {
     /// CAdES signature-time-stamp attribute OID.
     static let cadesAttributeOID = "1.2.840.113549.1.9.16.2.14"
@@ -83,57 +86,5 @@ enum SignatureTimestamps {
             problems.append("etsiU mixes clear and base64url-encoded elements")
         }
         return (tokens, problems)
-    }
-
-    /// The time proofs of the `sigTst` time-stamps in a JAdES unprotected header over the JWS
-    /// signature `signatureValue` (decoded bytes), with a proof carrying a problem for each
-    /// malformed part, so that a malformed `etsiU` is reported and never proves a time.
-    static func jadesProofs(
-        unprotected header: [String: JSONValue], signatureValue: [UInt8], validator: SignatureValidator,
-        at validationTime: Date, intermediates: [Certificate]
-    ) -> [SignatureEvidence.TimeProof] {
-        let (tokens, problems) = Self.tokens(inUnprotected: header)
-        return proofs(
-            for: tokens, signedData: jadesImprintInput(signatureValue: signatureValue), validator: validator,
-            at: validationTime, intermediates: intermediates)
-            + problems.map { .init(time: .distantPast, authority: "?", problem: $0) }
-    }
-
-    /// Checks DER tokens over `signedData` (the data whose digest is the imprint) against the
-    /// validator's time-stamping services.
-    ///
-    /// The TSA certificate is validated at `validationTime` with the validator's CRLs (current
-    /// revocation data describes the present). Only if it has expired since is it validated at the
-    /// token's generation time instead, without CRLs (which would postdate that time).
-    /// `intermediates` (the certificates shipped with the signature) help build the TSA's chain
-    /// when the token does not embed its issuing CA.
-    static func proofs(
-        for tokens: [[UInt8]], signedData: [UInt8], validator: SignatureValidator, at validationTime: Date,
-        intermediates: [Certificate] = []
-    ) -> [SignatureEvidence.TimeProof] {
-        tokens.map { der in
-            let token: TimeStampToken
-            do { token = try TimeStampToken(derRepresentation: der) } catch {
-                return .init(
-                    time: .distantPast, authority: "?",
-                    problem: "unreadable time-stamp token: \((error as? any EGovError)?.reason ?? "malformed")")
-            }
-            let authority = token.tsaCertificate?.subject.description ?? "unknown TSA"
-            guard let hash = token.hashAlgorithm else {
-                return .init(time: token.generationTime, authority: authority, problem: "unsupported imprint algorithm")
-            }
-            let digest = hash.hash(signedData)
-            var result = token.verify(
-                digest: digest, hashAlgorithm: hash, trustAnchors: validator.timestampAnchors(at: validationTime),
-                intermediates: intermediates, crls: validator.crls, at: validationTime,
-                validator: validator.chainValidator)
-            if result.failure == .tsaCertificateRejected(.expired) {
-                result = token.verify(
-                    digest: digest, hashAlgorithm: hash,
-                    trustAnchors: validator.timestampAnchors(at: token.generationTime),
-                    intermediates: intermediates, at: token.generationTime, validator: validator.chainValidator)
-            }
-            return .init(time: token.generationTime, authority: authority, problem: result.failure?.reason)
-        }
     }
 }

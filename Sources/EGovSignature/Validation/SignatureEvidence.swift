@@ -9,13 +9,17 @@ public enum SignatureFormat: String, Sendable, Hashable, Codable {
     case jwsJSON = "jws-json"
     /// CMS SignedData (CAdES baseline), attached or detached.
     case cms
+    /// Bytes that no format adapter recognised (reported as FORMAT_FAILURE).
+    case unknown
 }
 
 /// What a format adapter found out about one signature, before any trust or policy decision.
 ///
-/// Adapters (JWS, CMS, and formats of other modules) fill this in; ``SignatureValidator`` turns
-/// it into a ``SignatureValidationResult``. Keeping the two apart means every format gets the
-/// same trust, time, level and policy logic.
+/// Format adapters (``SignatureFormatAdapter``: CMS, JWS, and formats of other modules) fill this
+/// in; ``SignatureValidator`` turns it into a ``SignatureValidationResult``. Keeping the two apart
+/// means every format gets the same trust, time, level and policy logic: an adapter checks the
+/// signature's structure and cryptography only, and hands over time-stamp tokens unchecked
+/// (``timestamps``) for the validator to decide whether a trusted authority issued them.
 public struct SignatureEvidence: Sendable {
     /// The outcome of the cryptographic checks on the signature itself.
     public enum CryptographicCheck: Sendable, Hashable {
@@ -29,6 +33,21 @@ public struct SignatureEvidence: Sendable {
         case formatFailure(String)
         /// Detached content was needed and not supplied.
         case signedDataNotFound
+    }
+
+    /// A signature time-stamp as found with the signature, before any check of its authority.
+    public struct Timestamp: Sendable, Hashable {
+        /// The DER `TimeStampToken` (RFC 3161).
+        public var token: [UInt8]
+        /// The data the token's message imprint must be the digest of (the CMS signature value,
+        /// or the base64url-encoded JWS signature value for JAdES).
+        public var coveredData: [UInt8]
+
+        /// Creates a time-stamp as found.
+        public init(token: [UInt8], coveredData: [UInt8]) {
+            self.token = token
+            self.coveredData = coveredData
+        }
     }
 
     /// A proof that the signature existed at a time: a verified signature time-stamp.
@@ -65,14 +84,21 @@ public struct SignatureEvidence: Sendable {
     public var certificates: [Certificate]
     /// The signing time claimed by the signer (CMS signing-time, JWS `iat`/`sigT`), if any.
     public var claimedSigningTime: Date?
-    /// Time-stamps over the signature, already checked by the adapter.
+    /// Time-stamps over the signature already checked elsewhere (the validator only reads them).
     public var timeProofs: [TimeProof]
+    /// Time-stamp tokens over the signature, unchecked: the validator verifies each against the
+    /// trust list's time-stamping services.
+    public var timestamps: [Timestamp]
+    /// What is malformed in the signature's time-stamp container (e.g. a JAdES `etsiU` header);
+    /// each is reported as a time-stamp that was not accepted.
+    public var timestampProblems: [String]
 
     /// Creates evidence.
     public init(
         format: SignatureFormat, identifier: String, algorithm: SignatureAlgorithm?, check: CryptographicCheck,
         signingCertificate: Certificate?, signingCertificateReferenceMatches: Bool? = nil,
-        certificates: [Certificate] = [], claimedSigningTime: Date? = nil, timeProofs: [TimeProof] = []
+        certificates: [Certificate] = [], claimedSigningTime: Date? = nil, timeProofs: [TimeProof] = [],
+        timestamps: [Timestamp] = [], timestampProblems: [String] = []
     ) {
         self.format = format
         self.identifier = identifier
@@ -83,5 +109,7 @@ public struct SignatureEvidence: Sendable {
         self.certificates = certificates
         self.claimedSigningTime = claimedSigningTime
         self.timeProofs = timeProofs
+        self.timestamps = timestamps
+        self.timestampProblems = timestampProblems
     }
 }

@@ -38,7 +38,7 @@ enum SignatureDemo {
         }
         let policy = SignaturePolicy(id: "demo:application", documentType: "application", minimumLevel: .advanced)
         let report = SignatureValidator(trustList: world.trustList, policy: policy)
-            .validateJWS(jws, at: world.clock.now()).report
+            .validate(document: Array(jws.utf8), detached: nil, at: world.clock.now())
         guard report.indication == .totalPassed, report.signatures.first?.level == .advanced else {
             throw DemoStep.Unexpected(detail: "application signature: \(report.signatures)")
         }
@@ -63,12 +63,12 @@ enum SignatureDemo {
             id: "demo:decision", documentType: "decision", minimumLevel: .qualified, requiredKind: .seal,
             timestampRequired: true)
         let validator = SignatureValidator(trustList: world.trustList, policy: policy)
-        let now = validator.validateCMS(cms, at: world.clock.now()).report
+        let now = validator.validate(document: cms, detached: nil, at: world.clock.now())
         guard now.indication == .totalPassed, now.signatures.first?.level == .qualified else {
             throw DemoStep.Unexpected(detail: "decision seal: \(now.signatures)")
         }
         // Years later, after the seal certificate has expired, the time-stamp still proves it.
-        let later = validator.validateCMS(cms, at: world.clock.now() + 3 * 365 * 86_400).report
+        let later = validator.validate(document: cms, detached: nil, at: world.clock.now() + 3 * 365 * 86_400)
         guard later.indication == .totalPassed else {
             throw DemoStep.Unexpected(detail: "time-stamped seal no longer validates: \(later.signatures)")
         }

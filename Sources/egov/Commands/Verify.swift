@@ -66,25 +66,19 @@ struct Verify: AsyncParsableCommand {
         let bytes = try InputSource(signature).readAll(limit: 64 << 20)
         let detached = try data.map { try InputSource($0).readAll() }
         let validator = SignatureValidator(trustList: list, policy: signaturePolicy, crls: crls, sm2ID: id)
-        let result: DocumentValidation
-        let looksLikeCMS = bytes.first == 0x30 || bytes.starts(with: Array("-----BEGIN".utf8))
-        if looksLikeCMS {
-            result = validator.validateCMS(bytes, detachedContent: detached, at: time)
-        } else {
-            result = validator.validateJWS(String(decoding: bytes, as: UTF8.self), detachedPayload: detached, at: time)
-        }
-        let summary = result.report.summary
+        let report = validator.validate(document: bytes, detached: detached, at: time)
+        let summary = report.summary
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
         let json = try encoder.encode(
             VerifyOutput(
-                report: result.report,
+                report: report,
                 summary: Dictionary(
                     uniqueKeysWithValues: summary.languages.compactMap { tag in summary[tag].map { (tag.rawValue, $0) }
                     })))
         Output.printText(String(decoding: json, as: UTF8.self))
-        if result.report.exitStatus != 0 { throw ExitCode(result.report.exitStatus) }
+        if report.exitStatus != 0 { throw ExitCode(report.exitStatus) }
     }
 
     private func loadTrustList() throws(CLIError) -> TrustList {

@@ -32,12 +32,13 @@ import Testing
                 "cms", "-sign", "-binary", "-md", "sha256", "-in", "msg.bin", "-signer", "leaf.pem", "-inkey",
                 "leaf.key", "-certfile", "chain.pem", "-outform", "DER", "-out", "cli.der",
             ] + (detached ? [] : ["-nodetach"]))
-        let result = SignatureValidator(trustList: Self.trustList(pki)).validateCMS(
-            try cli.read("cli.der"), detachedContent: detached ? CMSTestSupport.content : nil, at: TestPKI.referenceDate
-        )
-        #expect(result.report.indication == .totalPassed, "\(result.report.signatures)")
-        #expect(result.report.signatures.first?.level == .advanced)
-        #expect(result.content == (detached ? nil : CMSTestSupport.content))
+        let validator = SignatureValidator(trustList: Self.trustList(pki))
+        let evidence = validator.evidence(
+            in: try cli.read("cli.der"), detached: detached ? CMSTestSupport.content : nil)
+        let report = validator.report(for: evidence.signatures, at: TestPKI.referenceDate)
+        #expect(report.indication == .totalPassed, "\(report.signatures)")
+        #expect(report.signatures.first?.level == .advanced)
+        #expect(evidence.content == (detached ? nil : CMSTestSupport.content))
     }
 
     @Test(arguments: [TestPKI.Algorithm.p256, .rsa, .sm2])
@@ -46,9 +47,9 @@ import Testing
         let validator = SignatureValidator(trustList: Self.trustList(pki))
         let at = TestPKI.referenceDate
         let der = try await CMSTestSupport.sign(pki, detached: false)
-        #expect(validator.validateCMS(der, at: at).report.indication == .totalPassed)
+        #expect(validator.validate(document: der, detached: nil, at: at).indication == .totalPassed)
         func outcome(_ bytes: [UInt8], content: [UInt8]? = nil) -> (Indication, SubIndication?) {
-            let report = validator.validateCMS(bytes, detachedContent: content, at: at).report
+            let report = validator.validate(document: bytes, detached: content, at: at)
             return (report.indication, report.subIndication)
         }
         // Payload byte flipped (attached content).
@@ -91,7 +92,7 @@ import Testing
             content: CMSTestSupport.content, detached: false, signer: CMSTestSupport.signer(pki.leaf, pki),
             certificate: pki.leaf.certificate, chain: [pki.intermediate.certificate],
             signingTime: pki.leaf.certificate.notBefore - 86_400)
-        let report = validator.validateCMS(early, at: TestPKI.referenceDate).report
+        let report = validator.validate(document: early, detached: nil, at: TestPKI.referenceDate)
         #expect(report.indication == .totalFailed)
         #expect(report.subIndication == .notYetValid)
     }

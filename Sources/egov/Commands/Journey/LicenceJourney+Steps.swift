@@ -164,7 +164,7 @@ extension LicenceJourney {
             id: "iam:food-licence-application", documentType: "application", minimumLevel: .advanced,
             minimumSignatures: 2)
         let report = SignatureValidator(trustList: world.trustList, policy: policy)
-            .validateJWSJSON(try sealed.jsonBytes(), at: world.clock.now()).report
+            .validate(document: try sealed.jsonBytes(), detached: nil, at: world.clock.now())
         guard report.indication == .totalPassed, report.signatures.count == 2,
             report.signatures.allSatisfy({ $0.level == .advanced })
         else {
@@ -231,7 +231,7 @@ extension LicenceJourney {
             id: "iam:decision", documentType: "decision", minimumLevel: .qualified, requiredKind: .seal,
             timestampRequired: true)
         let report = SignatureValidator(trustList: world.trustList, policy: policy)
-            .validateCMS(cms, at: world.clock.now()).report
+            .validate(document: cms, detached: nil, at: world.clock.now())
         guard report.indication == .totalPassed, report.signatures.first?.level == .qualified else {
             throw DemoStep.Unexpected(detail: "decision seal: \(report.signatures)")
         }
