@@ -37,14 +37,14 @@ import Testing
         let evidence = SignatureEvidence(
             format: .jwsCompact, identifier: "applicant", algorithm: .es256, check: .valid, signingCertificate: leaf,
             certificates: Array(certificates.dropFirst()), claimedSigningTime: clock.now())
-        let result = SignatureValidator(trustList: trustList).assess(evidence, at: clock.now())
+        let result = SignatureValidator(trustList: trustList).validate(evidence, at: clock.now())
         #expect(result.indication == .totalPassed)
         #expect(result.level == .advanced)
         // Ten minutes later the one-time certificate has expired: without a time-stamp the
         // signature can no longer be shown to have been made in time.
         clock.advance(by: 3600)
         #expect(
-            SignatureValidator(trustList: trustList).assess(evidence, at: clock.now()).subIndication
+            SignatureValidator(trustList: trustList).validate(evidence, at: clock.now()).subIndication
                 == .outOfBoundsNoPOE)
     }
 

@@ -137,13 +137,13 @@ import Testing
             #expect(evidence.timeProofs.isEmpty)
             #expect(evidence.timestampProblems.isEmpty)
             // Trusted time-stamping service: the token proves the signing time.
-            let trusted = world.validator().assess(evidence, at: now)
+            let trusted = world.validator().validate(evidence, at: now)
             #expect(trusted.indication == .totalPassed)
             #expect(trusted.provenSigningTime == now)
             // The same evidence without a time-stamping service in the trust list: not a proof.
             var list = world.trustList
             list.services.removeAll { $0.type == .timestamping }
-            let untrusted = SignatureValidator(trustList: list).assess(evidence, at: now)
+            let untrusted = SignatureValidator(trustList: list).validate(evidence, at: now)
             #expect(untrusted.indication == .totalPassed)
             #expect(untrusted.provenSigningTime == nil)
             #expect(untrusted.warnings.contains { $0.hasPrefix("a time-stamp was not accepted") })

@@ -42,7 +42,7 @@ import Testing
 
     @Test func levelsForSignaturesAndSeals() throws {
         let qualified = try Self.fixture()
-        let result = SignatureValidator(trustList: qualified.trustList).assess(
+        let result = SignatureValidator(trustList: qualified.trustList).validate(
             Self.evidence(qualified), at: Self.reference)
         #expect(result.indication == .totalPassed)
         #expect(result.level == .qualified)
@@ -50,19 +50,19 @@ import Testing
         #expect(result.certificateChain.count == 3)
 
         let notQC = try Self.fixture(qc: false)
-        let advanced = SignatureValidator(trustList: notQC.trustList).assess(Self.evidence(notQC), at: Self.reference)
+        let advanced = SignatureValidator(trustList: notQC.trustList).validate(Self.evidence(notQC), at: Self.reference)
         #expect(advanced.level == .advanced)
         #expect(advanced.warnings.contains { $0.contains("QcCompliance") })
 
         let unqualifiedCA = try Self.fixture(qualified: false)
         #expect(
-            SignatureValidator(trustList: unqualifiedCA.trustList).assess(
+            SignatureValidator(trustList: unqualifiedCA.trustList).validate(
                 Self.evidence(unqualifiedCA), at: Self.reference
             )
             .level == .advanced)
 
         let seal = try Self.fixture(type: .seal, profile: .organisationSeal)
-        let sealResult = SignatureValidator(trustList: seal.trustList).assess(Self.evidence(seal), at: Self.reference)
+        let sealResult = SignatureValidator(trustList: seal.trustList).validate(Self.evidence(seal), at: Self.reference)
         #expect(sealResult.indication == .totalPassed)
         #expect(sealResult.kind == .seal)
         #expect(sealResult.level == .qualified)
@@ -71,7 +71,7 @@ import Testing
         var withdrawn = try Self.fixture()
         withdrawn.trustList.services[0].history.append(.init(status: .withdrawn, from: Self.reference - Self.day))
         withdrawn.trustList.services[0].history.append(.init(status: .granted, from: Self.reference + Self.day))
-        let later = SignatureValidator(trustList: withdrawn.trustList).assess(
+        let later = SignatureValidator(trustList: withdrawn.trustList).validate(
             Self.evidence(withdrawn, claimed: Self.reference), at: Self.reference + 2 * Self.day)
         #expect(later.level == .advanced)
 
@@ -83,21 +83,21 @@ import Testing
         var anonymousFixture = qualified
         anonymousFixture.leaf = anonymous
         let simpleResult = SignatureValidator(trustList: qualified.trustList)
-            .assess(Self.evidence(anonymousFixture), at: Self.reference)
+            .validate(Self.evidence(anonymousFixture), at: Self.reference)
         #expect(simpleResult.indication == .totalPassed)
         #expect(simpleResult.level == .simple)
         #expect(simpleResult.warnings.contains { $0.contains("does not identify a person") })
         let advancedPolicy = SignaturePolicy(id: "p", documentType: "d", minimumLevel: .advanced)
         #expect(
             SignatureValidator(trustList: qualified.trustList, policy: advancedPolicy)
-                .assess(Self.evidence(anonymousFixture), at: Self.reference).subIndication == .sigConstraintsFailure)
+                .validate(Self.evidence(anonymousFixture), at: Self.reference).subIndication == .sigConstraintsFailure)
 
         // A leaf without key usage for signing fails the signing purpose.
         let fixture = try Self.fixture()
         let bare = try fixture.pki.issueCustomLeaf { builder in builder.keyUsage = [.keyEncipherment] }
         var bareFixture = fixture
         bareFixture.leaf = bare
-        let simple = SignatureValidator(trustList: fixture.trustList).assess(
+        let simple = SignatureValidator(trustList: fixture.trustList).validate(
             Self.evidence(bareFixture), at: Self.reference)
         #expect(simple.subIndication == .chainConstraintsFailure)
     }
@@ -106,7 +106,7 @@ import Testing
         let f = try Self.fixture()
         let validator = SignatureValidator(trustList: f.trustList)
         func sub(_ e: SignatureEvidence) -> (Indication, SubIndication?) {
-            let r = validator.assess(e, at: Self.reference)
+            let r = validator.validate(e, at: Self.reference)
             return (r.indication, r.subIndication)
         }
         #expect(sub(Self.evidence(f, check: .hashMismatch)) == (.totalFailed, .hashFailure))
@@ -123,10 +123,10 @@ import Testing
     @Test func signingTimeOutsideValidity() throws {
         let f = try Self.fixture()
         let validator = SignatureValidator(trustList: f.trustList)
-        let before = validator.assess(Self.evidence(f, claimed: Self.reference - 400 * Self.day), at: Self.reference)
+        let before = validator.validate(Self.evidence(f, claimed: Self.reference - 400 * Self.day), at: Self.reference)
         #expect(before.indication == .totalFailed)
         #expect(before.subIndication == .notYetValid)
-        let after = validator.assess(Self.evidence(f, claimed: Self.reference + 400 * Self.day), at: Self.reference)
+        let after = validator.validate(Self.evidence(f, claimed: Self.reference + 400 * Self.day), at: Self.reference)
         #expect(after.subIndication == .expired)
     }
 
@@ -135,27 +135,27 @@ import Testing
         let validator = SignatureValidator(trustList: f.trustList)
         let now = Self.reference + 500 * Self.day  // the leaf expired at reference + 365 days
         let proof = SignatureEvidence.TimeProof(time: Self.reference + Self.day, authority: "CN=TSA")
-        let proven = validator.assess(Self.evidence(f, proofs: [proof]), at: now)
+        let proven = validator.validate(Self.evidence(f, proofs: [proof]), at: now)
         #expect(proven.indication == .totalPassed)
         #expect(proven.provenSigningTime == Self.reference + Self.day)
         #expect(proven.warnings.contains { $0.contains("expired since") })
 
-        let unproven = validator.assess(Self.evidence(f), at: now)
+        let unproven = validator.validate(Self.evidence(f), at: now)
         #expect(unproven.indication == .indeterminate)
         #expect(unproven.subIndication == .outOfBoundsNoPOE)
         var strict = SignaturePolicy.permissive
         strict.expiredWithoutProof = .failed
-        let failed = SignatureValidator(trustList: f.trustList, policy: strict).assess(Self.evidence(f), at: now)
+        let failed = SignatureValidator(trustList: f.trustList, policy: strict).validate(Self.evidence(f), at: now)
         #expect(failed.indication == .totalFailed)
         #expect(failed.subIndication == .expired)
 
         // A proof that is itself not trusted does not count.
         let bad = SignatureEvidence.TimeProof(time: Self.reference, authority: "CN=?", problem: "untrusted TSA")
-        #expect(validator.assess(Self.evidence(f, proofs: [bad]), at: now).subIndication == .outOfBoundsNoPOE)
+        #expect(validator.validate(Self.evidence(f, proofs: [bad]), at: now).subIndication == .outOfBoundsNoPOE)
         // A time-stamp earlier than the claimed signing time contradicts it.
         let early = SignatureEvidence.TimeProof(time: Self.reference - 30 * Self.day, authority: "CN=TSA")
         #expect(
-            validator.assess(Self.evidence(f, proofs: [early]), at: Self.reference).subIndication
+            validator.validate(Self.evidence(f, proofs: [early]), at: Self.reference).subIndication
                 == .timestampOrderFailure)
     }
 
@@ -166,15 +166,15 @@ import Testing
         let validator = SignatureValidator(trustList: f.trustList, crls: [crl])
         let at = Self.reference + 12 * Self.day
         // Claimed after the revocation: failed.
-        let late = validator.assess(Self.evidence(f, claimed: Self.reference + 11 * Self.day), at: at)
+        let late = validator.validate(Self.evidence(f, claimed: Self.reference + 11 * Self.day), at: at)
         #expect(late.indication == .totalFailed)
         #expect(late.subIndication == .revoked)
         // Claimed before, but nothing proves it: indeterminate.
-        let unproven = validator.assess(Self.evidence(f, claimed: Self.reference), at: at)
+        let unproven = validator.validate(Self.evidence(f, claimed: Self.reference), at: at)
         #expect(unproven.subIndication == .revokedNoPOE)
         // A time-stamp before the revocation: passes.
         let proof = SignatureEvidence.TimeProof(time: Self.reference + Self.day, authority: "CN=TSA")
-        let proven = validator.assess(Self.evidence(f, claimed: Self.reference, proofs: [proof]), at: at)
+        let proven = validator.validate(Self.evidence(f, claimed: Self.reference, proofs: [proof]), at: at)
         #expect(proven.indication == .totalPassed)
     }
 
@@ -182,40 +182,40 @@ import Testing
         let f = try Self.fixture()
         let stranger = try Self.fixture()
         // Unknown root.
-        let unknown = SignatureValidator(trustList: stranger.trustList).assess(Self.evidence(f), at: Self.reference)
+        let unknown = SignatureValidator(trustList: stranger.trustList).validate(Self.evidence(f), at: Self.reference)
         #expect(unknown.indication == .indeterminate)
         #expect(unknown.subIndication == .noCertificateChainFound)
         // Algorithm forbidden by the policy.
         var policy = SignaturePolicy(id: "p", documentType: "application", allowedAlgorithms: [.sm2])
         #expect(
-            SignatureValidator(trustList: f.trustList, policy: policy).assess(Self.evidence(f), at: Self.reference)
+            SignatureValidator(trustList: f.trustList, policy: policy).validate(Self.evidence(f), at: Self.reference)
                 .subIndication == .cryptoConstraintsFailure)
         // Level, kind, time-stamp and age constraints.
         policy.allowedAlgorithms = [.es256]
         policy.minimumLevel = .qualified
         let advancedOnly = try Self.fixture(qc: false)
         #expect(
-            SignatureValidator(trustList: advancedOnly.trustList, policy: policy).assess(
+            SignatureValidator(trustList: advancedOnly.trustList, policy: policy).validate(
                 Self.evidence(advancedOnly), at: Self.reference
             ).subIndication == .sigConstraintsFailure)
         policy.requiredKind = .seal
         #expect(
-            SignatureValidator(trustList: f.trustList, policy: policy).assess(Self.evidence(f), at: Self.reference)
+            SignatureValidator(trustList: f.trustList, policy: policy).validate(Self.evidence(f), at: Self.reference)
                 .subIndication == .sigConstraintsFailure)
         policy.requiredKind = nil
         policy.timestampRequired = true
         #expect(
-            SignatureValidator(trustList: f.trustList, policy: policy).assess(Self.evidence(f), at: Self.reference)
+            SignatureValidator(trustList: f.trustList, policy: policy).validate(Self.evidence(f), at: Self.reference)
                 .subIndication == .sigConstraintsFailure)
         policy.timestampRequired = false
         policy.maximumAge = 30 * Self.day
         #expect(
-            SignatureValidator(trustList: f.trustList, policy: policy).assess(
+            SignatureValidator(trustList: f.trustList, policy: policy).validate(
                 Self.evidence(f), at: Self.reference + 31 * Self.day
             )
             .subIndication == .sigConstraintsFailure)
         #expect(
-            SignatureValidator(trustList: f.trustList, policy: policy).assess(
+            SignatureValidator(trustList: f.trustList, policy: policy).validate(
                 Self.evidence(f), at: Self.reference + 29 * Self.day
             )
             .indication == .totalPassed)

@@ -60,14 +60,13 @@ public struct DocumentSigner: Sendable {
     /// The protected header: alg, x5c, x5t#S256, sigT (critical), and an optional typ.
     func header(type: String?) -> JWSHeader {
         let leaf = certificates[0]
-        let formatter = ISO8601DateFormatter()
-        let now = Date(timeIntervalSince1970: clock.now().timeIntervalSince1970.rounded(.down))
+        let now = RFC3339Time.truncate(clock.now(), to: .seconds)
         return JWSHeader(
             algorithm: signingKey.algorithm, type: type, certificateChain: certificates.map(\.derRepresentation),
             critical: ["sigT"],
             additional: [
                 "x5t#S256": .string(Base64URL.encode(leaf.fingerprint(.sha256))),
-                "sigT": .string(formatter.string(from: now)),
+                "sigT": .string(RFC3339Time.format(now, precision: .seconds)),
             ])
     }
 

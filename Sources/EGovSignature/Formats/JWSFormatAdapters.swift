@@ -133,7 +133,7 @@ enum JWSEvidence {
         }
         // JAdES sigT: the claimed signing time.
         if let sigT = header["sigT"] {
-            guard case .string(let text) = sigT, let date = ISO8601DateFormatter().date(from: text) else {
+            guard case .string(let text) = sigT, let date = RFC3339Time.parse(text, precision: .seconds) else {
                 evidence.check = .formatFailure("sigT is not an RFC 3339 UTC time")
                 return evidence
             }

@@ -113,7 +113,7 @@ public struct SignatureValidator: Sendable {
     public func report(for evidence: [SignatureEvidence], at validationTime: Date) -> ValidationReport {
         ValidationReport(
             policyID: policy.id, validationTime: validationTime, minimumSignatures: policy.minimumSignatures,
-            signatures: evidence.map { assess($0, at: validationTime) })
+            signatures: evidence.map { validate($0, at: validationTime) })
     }
 
     /// The checks, in the order of the table above; the first failure decides.
@@ -134,7 +134,7 @@ public struct SignatureValidator: Sendable {
 
     /// Validates one signature from its evidence: the checks of the table above, in order, until
     /// the first failure.
-    public func assess(_ evidence: SignatureEvidence, at validationTime: Date) -> SignatureValidationResult {
+    public func validate(_ evidence: SignatureEvidence, at validationTime: Date) -> SignatureValidationResult {
         var state = SignatureCheckState(validator: self, evidence: evidence, validationTime: validationTime)
         for check in Self.checks {
             if case .failed(let subIndication, let error) = check.evaluate(&state) {
