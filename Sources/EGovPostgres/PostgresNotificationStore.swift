@@ -18,7 +18,7 @@ import Synchronization
 ///   refuses a concurrent second record at a position.
 ///
 /// The rules (idempotency, due-ness and leases, versions, evidence links) are EGovNotifications'
-/// (``Delivery/claim(now:lease:)`` and its neighbours); this store persists their results and
+/// (`Delivery/claim(now:lease:)` and its neighbours); this store persists their results and
 /// queries. Notices are stored in the same body format as the SQLite store's (`BYTEA`, schema
 /// version 3).
 ///
@@ -28,7 +28,7 @@ import Synchronization
 /// Every read throws a `StoreError` when the database cannot be read (a failure is never taken
 /// for an empty queue or a missing record); an undecodable delivery row is logged (without stored
 /// values) and left out of ``claimDue(now:limit:)`` and ``deliveries(in:)``. Writes throw
-/// ``NotificationError/store(_:)``.
+/// `NotificationError/store(_:)`.
 public final class PostgresNotificationStore: NotificationStore {
     private let database: PostgresStoreDatabase
     /// The notices of the most recent claims (emptied when it would exceed ``noticeCacheLimit``).

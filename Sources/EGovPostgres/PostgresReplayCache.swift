@@ -30,6 +30,9 @@ public final class PostgresReplayCache: ReplayCache {
     /// Creates a cache in `database` (which must be migrated).
     ///
     /// - Parameters:
+    ///   - database: the database holding the cache.
+    ///   - window: how old or early a message may be.
+    ///   - clock: the time source.
     ///   - capacity: the most rows held (`nil`: unbounded). Checking it costs a `COUNT(*)` per admission.
     ///   - purgeInterval: the least time between two purges of expired rows (default 60 s).
     public init(
@@ -44,7 +47,7 @@ public final class PostgresReplayCache: ReplayCache {
     }
 
     /// Checks the time window, then records `sender` + `messageID` unless a live row holds them
-    /// (EGovInterop's ``ReplayAdmission``).
+    /// (EGovInterop's `ReplayAdmission`).
     ///
     /// Without a capacity, each operation is one autocommitted statement (the record is a single
     /// atomic `INSERT … ON CONFLICT`); with one, the admission is one transaction, so that the count

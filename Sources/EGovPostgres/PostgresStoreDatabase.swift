@@ -18,8 +18,10 @@ public final class PostgresStoreDatabase: Sendable {
 
     /// Creates a pool from a postgres-nio configuration.
     ///
-    /// - Parameter schema: a schema to use (set as the connections' `search_path`; lowercase ASCII
-    ///   letters, digits and underscores); ``migrate()`` creates it if missing.
+    /// - Parameters:
+    ///   - configuration: where and how to connect (host, port, user, TLS).
+    ///   - schema: a schema to use (set as the connections' `search_path`; lowercase ASCII
+    ///     letters, digits and underscores); ``migrate()`` creates it if missing.
     public init(configuration: PostgresClient.Configuration, schema: String? = nil) {
         var configuration = configuration
         if let schema { configuration.options.additionalStartupParameters.append(("search_path", schema)) }

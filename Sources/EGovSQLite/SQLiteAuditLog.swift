@@ -2,8 +2,8 @@ import EGovCore
 import Foundation
 import GRDB
 
-/// An ``AuditLog`` in an ``SQLiteDatabase`` (table `egov_audit_log`, one row per entry, the
-/// event's fields in columns). The chain rules are EGovCore's ``AuditAppend``; this log persists
+/// An `AuditLog` in an ``SQLiteDatabase`` (table `egov_audit_log`, one row per entry, the
+/// event's fields in columns). The chain rules are EGovCore's `AuditAppend`; this log persists
 /// the entries and queries them.
 ///
 /// Appends are serialised by SQLite's write lock (one `BEGIN IMMEDIATE` transaction reads the
@@ -14,7 +14,7 @@ import GRDB
 /// database (e.g. `UPDATE egov_audit_log SET subject = …`), deleted or inserted is reported. A row
 /// that can no longer be read is reported as a hash mismatch at its position. As with every hash
 /// chain, truncation at the end and a wholesale rewrite need an independently kept head and count
-/// (``AuditChain/verify(_:hashFunction:expectedHead:expectedCount:)``).
+/// (`AuditChain/verify(_:hashFunction:expectedHead:expectedCount:)`).
 public final class SQLiteAuditLog: AuditLog {
     private let database: SQLiteDatabase
     private let hashFunction: any HashFunction
@@ -23,6 +23,7 @@ public final class SQLiteAuditLog: AuditLog {
     /// Creates a log in `database`.
     ///
     /// - Parameters:
+    ///   - database: the SQLite database holding the log.
     ///   - hashFunction: the chain's hash (EGovCrypto provides SHA-256 and SM3).
     ///   - clock: the source of entry times.
     public init(database: SQLiteDatabase, hashFunction: any HashFunction, clock: any WallClock) {

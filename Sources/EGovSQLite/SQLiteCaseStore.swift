@@ -3,7 +3,7 @@ import EGovCore
 import Foundation
 import GRDB
 
-/// A ``CaseStore`` in an ``SQLiteDatabase`` (table `egov_cases`); the transition count is a column
+/// A `CaseStore` in an ``SQLiteDatabase`` (table `egov_cases`); the transition count is a column
 /// so that ``replace(_:expectedTransitionCount:)`` is one compare-and-set `UPDATE`.
 public final class SQLiteCaseStore: CaseStore {
     private let database: SQLiteDatabase

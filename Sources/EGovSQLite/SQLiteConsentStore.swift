@@ -3,7 +3,7 @@ import EGovIdentity
 import Foundation
 import GRDB
 
-/// A ``ConsentStore`` in an ``SQLiteDatabase`` (table `egov_consent_grants`).
+/// A `ConsentStore` in an ``SQLiteDatabase`` (table `egov_consent_grants`).
 public final class SQLiteConsentStore: ConsentStore {
     private let database: SQLiteDatabase
     private static let table = "egov_consent_grants"

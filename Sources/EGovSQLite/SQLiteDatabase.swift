@@ -38,9 +38,9 @@ public final class SQLiteDatabase: Sendable {
 
     /// Opens (creating if needed) the database at `path` and migrates it.
     ///
-    /// - Throws: ``StoreError/unavailable(operation:)`` if the file cannot be opened,
-    ///   ``StoreError/unsupportedSchemaVersion(found:supported:)`` if a newer EGovKit wrote it,
-    ///   ``StoreError/migrationFailed``.
+    /// - Throws: `StoreError/unavailable(operation:)` if the file cannot be opened,
+    ///   `StoreError/unsupportedSchemaVersion(found:supported:)` if a newer EGovKit wrote it,
+    ///   `StoreError/migrationFailed`.
     public init(path: String, durability: Durability = .full) throws(StoreError) {
         var configuration = Configuration()
         configuration.busyMode = .timeout(30)

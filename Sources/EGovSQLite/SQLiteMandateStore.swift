@@ -3,7 +3,7 @@ import EGovIdentity
 import Foundation
 import GRDB
 
-/// A ``MandateStore`` in an ``SQLiteDatabase`` (tables `egov_organisation_accounts` and
+/// A `MandateStore` in an ``SQLiteDatabase`` (tables `egov_organisation_accounts` and
 /// `egov_mandates`). Uniqueness is enforced by the primary keys.
 public final class SQLiteMandateStore: MandateStore {
     private let database: SQLiteDatabase

@@ -3,7 +3,7 @@ import EGovNotifications
 import Foundation
 import GRDB
 
-/// A ``NotificationStore`` in an ``SQLiteDatabase``: the durable outbox of the embedded default.
+/// A `NotificationStore` in an ``SQLiteDatabase``: the durable outbox of the embedded default.
 ///
 /// - Enqueue is idempotent through the `UNIQUE` constraint on the idempotency key
 ///   (`INSERT … ON CONFLICT DO NOTHING`); a batch (``enqueue(contentsOf:at:)``) is one transaction.
@@ -15,14 +15,14 @@ import GRDB
 ///   `(notice_id, sequence)` refuses a concurrent second record at the same position.
 ///
 /// The rules (idempotency, due-ness and leases, versions, evidence links) are EGovNotifications'
-/// (``Delivery/claim(now:lease:)`` and its neighbours); this store persists their results and
+/// (`Delivery/claim(now:lease:)` and its neighbours); this store persists their results and
 /// queries. Notices are stored in the same body format as the PostgreSQL store's.
 ///
-/// A damaged database file is ``StoreError/corruptDatabase(operation:)``. Every read throws a
-/// ``StoreError`` when the database cannot be read, so that a failure is never taken for an empty
+/// A damaged database file is `StoreError/corruptDatabase(operation:)`. Every read throws a
+/// `StoreError` when the database cannot be read, so that a failure is never taken for an empty
 /// queue or a missing record; an undecodable delivery row is logged (without stored values) and
 /// left out of ``claimDue(now:limit:)`` and ``deliveries(in:)``. Writes throw
-/// ``NotificationError/store(_:)``.
+/// `NotificationError/store(_:)`.
 public final class SQLiteNotificationStore: NotificationStore {
     private let database: SQLiteDatabase
     /// How long a claim lasts before another claimant may take the delivery.

@@ -2,18 +2,18 @@ import EGovCore
 import Foundation
 import GRDB
 
-/// A ``ReplayCache`` in an ``SQLiteDatabase`` (table `egov_replay_cache`): message IDs survive a
+/// A `ReplayCache` in an ``SQLiteDatabase`` (table `egov_replay_cache`): message IDs survive a
 /// restart, and processes sharing the database file share the cache.
 ///
 /// Each ``admit(messageID:sender:issuedAt:)`` is one `BEGIN IMMEDIATE` transaction around one
 /// `INSERT … ON CONFLICT (sender, message_id) DO UPDATE … WHERE expires_at < now`: a new ID, or one
 /// whose row has expired, is (re)recorded and accepted; a live one changes nothing and is
-/// ``ReplayVerdict/replayed``. The primary key `(sender, message_id)` and SQLite's single writer
+/// `ReplayVerdict/replayed`. The primary key `(sender, message_id)` and SQLite's single writer
 /// make the check-and-record atomic across threads and processes.
 ///
 /// Expired rows are deleted at most once per ``purgeInterval`` (and whenever the cache is full).
 /// With a ``capacity``, a full cache of live IDs refuses new ones with
-/// ``ReplayVerdict/capacityExceeded`` rather than forgetting them.
+/// `ReplayVerdict/capacityExceeded` rather than forgetting them.
 public final class SQLiteReplayCache: ReplayCache {
     /// The time window.
     public let window: ReplayWindow
@@ -28,6 +28,9 @@ public final class SQLiteReplayCache: ReplayCache {
     /// Creates a cache in `database`.
     ///
     /// - Parameters:
+    ///   - database: the database holding the cache.
+    ///   - window: how old or early a message may be.
+    ///   - clock: the time source.
     ///   - capacity: the most rows held (`nil`: unbounded). Checking it costs a `COUNT(*)` per admission.
     ///   - purgeInterval: the least time between two purges of expired rows (default 60 s).
     public init(
@@ -42,9 +45,9 @@ public final class SQLiteReplayCache: ReplayCache {
     }
 
     /// Checks the time window, then records `sender` + `messageID` unless a live row holds them
-    /// (EGovInterop's ``ReplayAdmission``, in one `BEGIN IMMEDIATE` transaction).
+    /// (EGovInterop's `ReplayAdmission`, in one `BEGIN IMMEDIATE` transaction).
     ///
-    /// - Throws: ``StoreError/unavailable(operation:)`` if the database fails.
+    /// - Throws: `StoreError/unavailable(operation:)` if the database fails.
     public func admit(messageID: String, sender: String, issuedAt: Date) async throws(StoreError) -> ReplayVerdict {
         let now = clock.now()
         if let verdict = admission.timeVerdict(issuedAt: issuedAt, now: now) { return verdict }

@@ -3,7 +3,7 @@ import EGovCore
 import Foundation
 import GRDB
 
-/// A ``StatusListStore`` in an ``SQLiteDatabase`` (table `egov_status_lists`, one row per URI).
+/// A `StatusListStore` in an ``SQLiteDatabase`` (table `egov_status_lists`, one row per URI).
 public final class SQLiteStatusListStore: StatusListStore {
     private let database: SQLiteDatabase
     private static let table = "egov_status_lists"

@@ -2,8 +2,8 @@ import EGovCore
 import EGovCrypto
 import Foundation
 
-/// An in-process RFC 3161 time-stamping authority for tests: a ``TimeStampTransport`` that
-/// answers with a ``TimeStampAuthority`` backed by a fresh time-stamping leaf of a ``TestPKI``.
+/// An in-process RFC 3161 time-stamping authority for tests: a `TimeStampTransport` that
+/// answers with a `TimeStampAuthority` backed by a fresh time-stamping leaf of a ``TestPKI``.
 ///
 /// Tokens embed the TSA certificate and the PKI's intermediate (when `certReq` is set), so a
 /// client needs only the PKI's root as trust anchor.

@@ -2,7 +2,7 @@ import EGovCore
 import Foundation
 import Synchronization
 
-/// A ``WallClock`` that only moves when told to, for deterministic tests.
+/// A `WallClock` that only moves when told to, for deterministic tests.
 ///
 /// Thread-safe: the current time is guarded by a `Mutex`.
 public final class ManualClock: WallClock {

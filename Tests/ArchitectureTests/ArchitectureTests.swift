@@ -70,6 +70,17 @@ struct ArchitectureTests {
         #expect(!catalog.contains("COpenSSL"), "EGovCatalog reaches \(catalog.sorted())")
     }
 
+    @Test("every library target has a DocC catalog, and CI builds it")
+    func everyLibraryHasADocCCatalog() throws {
+        let manifest = try Manifest.load()
+        let ci = try Repository.text(".ci/run")
+        for target in manifest.targets where target.kind == .regular && target.path.hasPrefix("Sources/") {
+            let root = Repository.root.appendingPathComponent("\(target.path)/\(target.name).docc/\(target.name).md")
+            #expect(FileManager.default.fileExists(atPath: root.path), "\(target.name) has no DocC catalog")
+            #expect(ci.contains(" \(target.name) ") || ci.contains(" \(target.name);"), "CI does not build \(target.name)'s documentation")
+        }
+    }
+
     @Test("Package.swift lists targets by layer: every dependency is declared above its dependant")
     func manifestIsOrderedByLayer() throws {
         let manifest = try Manifest.load()

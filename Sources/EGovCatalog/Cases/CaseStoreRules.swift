@@ -9,8 +9,10 @@ import Foundation
 extension ApplicationCase {
     /// Checks a replacement against the stored case's transition count.
     ///
-    /// - Parameter storedTransitionCount: the stored case's number of transitions, `nil` if none.
-    /// - Throws: ``StoreError/notFound`` when no case is stored, ``StoreError/conflict`` when the
+    /// - Parameters:
+    ///   - storedTransitionCount: the stored case's number of transitions, `nil` if none.
+    ///   - expectedTransitionCount: the number of transitions the caller read before changing the case.
+    /// - Throws: `StoreError/notFound` when no case is stored, `StoreError/conflict` when the
     ///   stored case no longer has `expectedTransitionCount` transitions.
     public static func checkReplacement(storedTransitionCount: Int?, expected expectedTransitionCount: Int)
         throws(StoreError)
@@ -20,7 +22,7 @@ extension ApplicationCase {
     }
 
     /// The error of a refused compare-and-set: as ``checkReplacement(storedTransitionCount:expected:)``,
-    /// and ``StoreError/conflict`` if the count read back matches after all (it changed between).
+    /// and `StoreError/conflict` if the count read back matches after all (it changed between).
     public static func refusedReplacement(storedTransitionCount: Int?, expected expectedTransitionCount: Int)
         -> StoreError
     {

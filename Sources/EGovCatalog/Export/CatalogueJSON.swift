@@ -18,7 +18,7 @@ public enum CatalogueJSON {
 
     /// Decodes a catalogue from native JSON.
     ///
-    /// The document is first read by EGovCore's strict parser (``JSONValue/parse(_:limits:)``), so
+    /// The document is first read by EGovCore's strict parser (`JSONValue/parse(_:limits:)`), so
     /// duplicate member names, invalid UTF-8 and lone surrogate escapes are refused rather than
     /// resolved silently by the decoder.
     ///

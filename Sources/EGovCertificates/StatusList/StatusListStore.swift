@@ -22,7 +22,7 @@ public protocol StatusListStore: Sendable {
 extension StatusListIssuer {
     /// Saves the issuer's current state to `store`.
     ///
-    /// - Throws: a ``StatusListError`` if the lists cannot be encoded, or a ``StoreError``.
+    /// - Throws: a ``StatusListError`` if the lists cannot be encoded, or a `StoreError`.
     public func persist(to store: any StatusListStore) async throws {
         let state = try snapshot()
         try await store.save(state)

@@ -7,7 +7,11 @@ public enum AuditAppend {
     /// sequence number, linked to the head's hash (or the genesis hash of an empty chain), sealed
     /// with `hashFunction`.
     ///
-    /// - Parameter head: the sequence number and hash of the chain's last entry, `nil` when empty.
+    /// - Parameters:
+    ///   - event: what is recorded.
+    ///   - head: the sequence number and hash of the chain's last entry, `nil` when empty.
+    ///   - time: the entry's time (kept to the millisecond).
+    ///   - hashFunction: the chain's hash.
     /// - Throws: ``AuditLogError/serializationFailed(_:)``.
     public static func entry(
         appending event: AuditEvent, after head: (sequence: Int, hash: String)?, at time: Date,

@@ -11,7 +11,7 @@ import Foundation
 /// implementation; EGovSQLite and EGovPostgres provide durable ones. The rules are written once
 /// (``Mandate/checkValidityPeriod()``, ``Mandate/revocation(of:id:at:by:)``, ``MandateRegistry``) and
 /// every implementation calls them. Every requirement throws, reads included: an ``IdentityError``
-/// for a refused change, a ``StoreError`` when the store fails.
+/// for a refused change, a `StoreError` when the store fails.
 public protocol MandateStore: Sendable {
     /// Adds an organisation account.
     ///
@@ -36,6 +36,6 @@ public protocol MandateStore: Sendable {
 
     /// A snapshot of every account and mandate, with `rolePolicy`.
     ///
-    /// - Throws: a ``StoreError`` when the store cannot be read (never an empty registry).
+    /// - Throws: a `StoreError` when the store cannot be read (never an empty registry).
     func registry(rolePolicy: RolePolicy) async throws -> MandateRegistry
 }

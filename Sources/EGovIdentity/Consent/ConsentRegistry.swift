@@ -73,7 +73,7 @@ public actor ConsentRegistry {
 
     /// Checks consent without recording a use.
     ///
-    /// - Throws: the store's ``StoreError`` when the grants cannot be read (a failure is never
+    /// - Throws: the store's `StoreError` when the grants cannot be read (a failure is never
     ///   taken for "no grant").
     public func check(
         personAccountID: String, requester: String, provider: String, dataCategory: String, purpose: String
@@ -148,12 +148,12 @@ public actor ConsentRegistry {
 
     /// The grant with `id`, if any.
     ///
-    /// - Throws: the store's ``StoreError`` when it cannot be read.
+    /// - Throws: the store's `StoreError` when it cannot be read.
     public func grant(id: String) async throws(StoreError) -> ConsentGrant? { try await store.grant(id: id) }
 
     /// Every grant of a person (for their consent dashboard).
     ///
-    /// - Throws: the store's ``StoreError`` when they cannot be read.
+    /// - Throws: the store's `StoreError` when they cannot be read.
     public func grants(of personAccountID: String) async throws(StoreError) -> [ConsentGrant] {
         try await store.grants(ofPerson: personAccountID)
     }

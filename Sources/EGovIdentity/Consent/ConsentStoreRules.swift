@@ -9,7 +9,7 @@ extension ConsentGrant {
     /// ``ConsentStore/revoke(_:at:)`` on the stored grant `stored`: the grant revoked at `time`,
     /// or `nil` when it is already revoked (it stays unchanged).
     ///
-    /// - Throws: ``StoreError/notFound`` when no grant is stored.
+    /// - Throws: `StoreError/notFound` when no grant is stored.
     public static func revocation(of stored: ConsentGrant?, at time: Date) throws(StoreError) -> ConsentGrant? {
         guard var grant = stored else { throw .notFound }
         guard grant.revokedAt == nil else { return nil }

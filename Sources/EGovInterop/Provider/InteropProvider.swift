@@ -13,7 +13,7 @@ import Logging
 ///    chain at the message time, expiry, CRL revocation);
 /// 3. the envelope's client and service equal the header's and the path's, and the signing
 ///    certificate is registered for that client's member (``MemberDirectory``);
-/// 4. the message time is in the replay window and its ID is new (``ReplayCache``);
+/// 4. the message time is in the replay window and its ID is new (`ReplayCache`);
 /// 5. a contract is in force for the service, lists the consumer, lists the purpose with the
 ///    same legal basis; the parameters fit the request schema; requested fields exist;
 /// 6. the contract's rate limit is not exceeded;

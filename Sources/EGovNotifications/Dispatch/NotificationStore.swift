@@ -12,7 +12,7 @@ import Foundation
 /// ``EvidenceChain/checkAppend(_:noticeExists:last:)``.
 ///
 /// Every requirement throws: writes a ``NotificationError`` (a database failure as
-/// ``NotificationError/store(_:)``), reads a ``StoreError``. A read that fails is never answered as
+/// ``NotificationError/store(_:)``), reads a `StoreError`. A read that fails is never answered as
 /// "nothing" (`nil`, an empty list).
 public protocol NotificationStore: Sendable {
     /// Stores `notice` and a queued delivery for it, unless a notice with the same idempotency
@@ -37,12 +37,12 @@ public protocol NotificationStore: Sendable {
 
     /// The notice with `id`, or `nil` if none is stored.
     ///
-    /// - Throws: a ``StoreError`` when the store cannot be read.
+    /// - Throws: a `StoreError` when the store cannot be read.
     func notice(_ id: NoticeID) async throws(StoreError) -> Notice?
 
     /// The delivery of notice `id`, or `nil` if none is stored.
     ///
-    /// - Throws: a ``StoreError`` when the store cannot be read.
+    /// - Throws: a `StoreError` when the store cannot be read.
     func delivery(_ id: NoticeID) async throws(StoreError) -> Delivery?
 
     /// All deliveries currently in one of `states`.
@@ -63,7 +63,7 @@ public protocol NotificationStore: Sendable {
 
     /// The evidence chain of notice `id`, first record first (empty for an unknown notice).
     ///
-    /// - Throws: a ``StoreError`` when the store cannot be read.
+    /// - Throws: a `StoreError` when the store cannot be read.
     func evidence(for id: NoticeID) async throws(StoreError) -> [EvidenceRecord]
 
     /// Enqueues several notices, each idempotently (a key repeated within the batch counts as

@@ -83,6 +83,7 @@ extension EvidenceChain {
     /// carries the next sequence number and links to the last stored record's hash.
     ///
     /// - Parameters:
+    ///   - record: the record to append.
     ///   - noticeExists: whether the record's notice is stored.
     ///   - last: the sequence number and hash of the last stored record of the chain, or `nil`
     ///     when the chain is empty.

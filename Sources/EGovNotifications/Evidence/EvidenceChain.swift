@@ -13,7 +13,7 @@ public enum EvidenceChain {
     /// The JWS `typ` of evidence records.
     public static let jwsType = "egov-evidence+jws"
     /// The `previousHash` of the first record: the genesis hash of a SHA-256 chain (64 zeros), by
-    /// EGovCore's one linking rule (``EGovCore/HashChain``).
+    /// EGovCore's one linking rule (`EGovCore/HashChain`).
     public static let genesisHash = HashChain.genesisHash(digestBytes: 32)
 
     /// Signs `body` (whose `sequence` and `previousHash` are set from `previous`) with `key`.

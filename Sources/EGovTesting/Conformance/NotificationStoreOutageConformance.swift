@@ -2,14 +2,14 @@ import EGovCore
 import EGovNotifications
 import Foundation
 
-/// The rule every durable ``NotificationStore`` must follow when its database fails: each read
-/// throws a ``StoreError`` and none is answered as "nothing" (`nil`, an empty chain, an empty
+/// The rule every durable `NotificationStore` must follow when its database fails: each read
+/// throws a `StoreError` and none is answered as "nothing" (`nil`, an empty chain, an empty
 /// queue).
 ///
 /// Call it with a store whose database has been made unavailable (closed, stopped, unreachable)
 /// after `noticeID` was enqueued.
 public enum NotificationStoreOutageConformance {
-    /// Runs every read of `store` and expects each to throw a ``StoreError``.
+    /// Runs every read of `store` and expects each to throw a `StoreError`.
     ///
     /// - Throws: the first ``StoreConformanceFailure``.
     public static func run(store: any NotificationStore, noticeID: NoticeID) async throws(StoreConformanceFailure) {

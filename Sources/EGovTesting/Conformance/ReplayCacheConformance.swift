@@ -1,9 +1,9 @@
 import EGovCore
 import Foundation
 
-/// The rules every ``ReplayCache`` must follow, as executable checks: one acceptance per sender and
+/// The rules every `ReplayCache` must follow, as executable checks: one acceptance per sender and
 /// message ID while the ID lives, inclusive window bounds from the injected clock, forgetting an ID
-/// exactly at ``ReplayWindow/expiry(of:)``, refusing (not forgetting) when full, and exactly one
+/// exactly at `ReplayWindow/expiry(of:)`, refusing (not forgetting) when full, and exactly one
 /// acceptance among concurrent admissions of one ID.
 ///
 /// `makeCache` must return an empty cache with the given window, taking its time from the given
@@ -16,7 +16,9 @@ public enum ReplayCacheConformance {
 
     /// Runs every check.
     ///
-    /// - Parameter concurrency: how many tasks admit one ID at once in the concurrency check.
+    /// - Parameters:
+    ///   - concurrency: how many tasks admit one ID at once in the concurrency check.
+    ///   - makeCache: makes an empty cache for each check.
     /// - Throws: the first ``StoreConformanceFailure``.
     public static func run(concurrency: Int = 50, makeCache: Factory) async throws(StoreConformanceFailure) {
         let checker = ConformanceChecker(suite: "ReplayCache")

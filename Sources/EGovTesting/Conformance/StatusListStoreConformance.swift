@@ -2,7 +2,7 @@ import EGovCertificates
 import EGovCore
 import Foundation
 
-/// The rules every ``StatusListStore`` must follow, as executable checks: snapshots round-trip
+/// The rules every `StatusListStore` must follow, as executable checks: snapshots round-trip
 /// exactly, a save replaces the snapshot of its URI, URIs are listed sorted.
 public enum StatusListStoreConformance {
     /// Makes an empty store.
