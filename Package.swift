@@ -6,7 +6,7 @@
 //
 //   system libraries   COpenSSL, CZlib
 //   foundation         EGovCore → EGovCrypto
-//   domain             EGovIdentity, EGovSignature, EGovCertificates, EGovNotifications, EGovCatalog, EGovInterop
+//   domain             EGovIdentity, EGovSignature, EGovCertificates, EGovNotifications, EGovCatalogue, EGovInterop
 //   stores, transports EGovSQLite, EGovPostgres (postgres-nio), EGovHTTPClient (AsyncHTTPClient)
 //   top                EGovTesting, EGovKit (umbrella), egov (CLI), Examples
 
@@ -26,7 +26,7 @@ let package = Package(
         .library(name: "EGovSignature", targets: ["EGovSignature"]),
         .library(name: "EGovCertificates", targets: ["EGovCertificates"]),
         .library(name: "EGovNotifications", targets: ["EGovNotifications"]),
-        .library(name: "EGovCatalog", targets: ["EGovCatalog"]),
+        .library(name: "EGovCatalogue", targets: ["EGovCatalogue"]),
         .library(name: "EGovInterop", targets: ["EGovInterop"]),
         .library(name: "EGovSQLite", targets: ["EGovSQLite"]),
         .library(name: "EGovPostgres", targets: ["EGovPostgres"]),
@@ -78,7 +78,7 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
-            name: "EGovCatalog",
+            name: "EGovCatalogue",
             dependencies: ["EGovCore"],
             resources: [.copy("Resources")],
             swiftSettings: strictSettings
@@ -97,7 +97,7 @@ let package = Package(
         .target(
             name: "EGovSQLite",
             dependencies: [
-                "EGovCore", "EGovIdentity", "EGovNotifications", "EGovCertificates", "EGovCatalog",
+                "EGovCore", "EGovIdentity", "EGovNotifications", "EGovCertificates", "EGovCatalogue",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -106,7 +106,7 @@ let package = Package(
         .target(
             name: "EGovPostgres",
             dependencies: [
-                "EGovCore", "EGovIdentity", "EGovNotifications", "EGovCertificates", "EGovCatalog",
+                "EGovCore", "EGovIdentity", "EGovNotifications", "EGovCertificates", "EGovCatalogue",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -128,7 +128,7 @@ let package = Package(
             name: "EGovTesting",
             dependencies: [
                 "EGovCore", "EGovCrypto", "EGovIdentity", "EGovSignature", "EGovNotifications", "EGovCertificates",
-                "EGovCatalog",
+                "EGovCatalogue",
             ],
             swiftSettings: strictSettings
         ),
@@ -136,7 +136,7 @@ let package = Package(
             name: "EGovKit",
             dependencies: [
                 "EGovCore", "EGovCrypto", "EGovIdentity", "EGovSignature", "EGovCertificates", "EGovNotifications",
-                "EGovCatalog", "EGovInterop", "EGovSQLite",
+                "EGovCatalogue", "EGovInterop", "EGovSQLite",
             ],
             swiftSettings: strictSettings
         ),
@@ -204,8 +204,8 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
-            name: "EGovCatalogTests",
-            dependencies: ["EGovCore", "EGovIdentity", "EGovCatalog", "EGovTesting"],
+            name: "EGovCatalogueTests",
+            dependencies: ["EGovCore", "EGovIdentity", "EGovCatalogue", "EGovTesting"],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -224,7 +224,7 @@ let package = Package(
         .testTarget(
             name: "EGovSQLiteTests",
             dependencies: [
-                "EGovCore", "EGovCrypto", "EGovIdentity", "EGovNotifications", "EGovCertificates", "EGovCatalog",
+                "EGovCore", "EGovCrypto", "EGovIdentity", "EGovNotifications", "EGovCertificates", "EGovCatalogue",
                 "EGovSQLite", "EGovTesting",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
@@ -242,7 +242,7 @@ let package = Package(
             name: "EGovTestingTests",
             dependencies: [
                 "EGovCore", "EGovTesting", "EGovCrypto", "EGovNotifications", "EGovIdentity", "EGovCertificates",
-                "EGovCatalog", "EGovInterop",
+                "EGovCatalogue", "EGovInterop",
             ],
             swiftSettings: strictSettings
         ),
@@ -250,7 +250,7 @@ let package = Package(
         // (warnings off: a page's fragment may bind values it does not use).
         .testTarget(
             name: "DocumentationSnippetsTests",
-            dependencies: ["EGovCatalog", "EGovSQLite", "EGovKit", "EGovPostgres", "EGovHTTPClient", "EGovTesting"],
+            dependencies: ["EGovCatalogue", "EGovSQLite", "EGovKit", "EGovPostgres", "EGovHTTPClient", "EGovTesting"],
             swiftSettings: strictSettings + [.unsafeFlags(["-suppress-warnings"])]
         ),
         .testTarget(

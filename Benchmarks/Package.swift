@@ -74,7 +74,7 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"), "BenchmarkSupport",
             ]),
         benchmarkTarget(
-            "CatalogBenchmarks", [kit("EGovCatalog"), kit("EGovIdentity"), kit("EGovCore"), "BenchmarkSupport"]),
+            "CatalogueBenchmarks", [kit("EGovCatalogue"), kit("EGovIdentity"), kit("EGovCore"), "BenchmarkSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -10,7 +10,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 python=${PYTHON:-python3}
-catalogue=${1:-Sources/EGovCatalog/Resources/sample-catalogue.json}
+catalogue=${1:-Sources/EGovCatalogue/Resources/sample-catalogue.json}
 "$python" -c "import pyshacl, rdflib" 2>/dev/null || { echo "pyshacl and rdflib are needed: pip install pyshacl rdflib"; exit 2; }
 shapes_url=https://semiceu.github.io/CPSV-AP/releases/3.2.0/shacl/cpsv-ap-SHACL.ttl
 shapes=${CPSV_AP_SHAPES:-}

@@ -20,7 +20,7 @@ let package = Package(
         .executableTarget(
             name: name,
             dependencies: [
-                .product(name: "EGovCrypto", package: "EGovKit"), .product(name: "EGovCatalog", package: "EGovKit"),
+                .product(name: "EGovCrypto", package: "EGovKit"), .product(name: "EGovCatalogue", package: "EGovKit"),
             ]
         )
     }

@@ -5,6 +5,6 @@
 @_exported import EGovIdentity
 @_exported import EGovSignature
 @_exported import EGovNotifications
-@_exported import EGovCatalog
+@_exported import EGovCatalogue
 @_exported import EGovInterop
 @_exported import EGovSQLite

@@ -1,4 +1,4 @@
-import EGovCatalog
+import EGovCatalogue
 import EGovCore
 import Foundation
 import GRDB

@@ -58,7 +58,7 @@ struct ArchitectureTests {
         let heavy: Set<String> = ["swift-nio", "async-http-client", "postgres-nio"]
         let light = [
             "EGovCore", "EGovCrypto", "EGovIdentity", "EGovSignature", "EGovCertificates", "EGovNotifications",
-            "EGovCatalog", "EGovInterop", "EGovSQLite",
+            "EGovCatalogue", "EGovInterop", "EGovSQLite",
         ]
         for name in light {
             let closure = try manifest.closure(of: name)
@@ -66,8 +66,8 @@ struct ArchitectureTests {
             #expect(packages.isDisjoint(with: heavy), "\(name) reaches \(packages.intersection(heavy).sorted())")
         }
         // The catalogue is plain data: it does not link the crypto engine.
-        let catalog = try manifest.closure(of: "EGovCatalog").map(\.name)
-        #expect(!catalog.contains("COpenSSL"), "EGovCatalog reaches \(catalog.sorted())")
+        let catalog = try manifest.closure(of: "EGovCatalogue").map(\.name)
+        #expect(!catalog.contains("COpenSSL"), "EGovCatalogue reaches \(catalog.sorted())")
     }
 
     @Test("every library target has a DocC catalog, and CI builds it")

@@ -3,10 +3,10 @@ import Testing
 
 @Suite("egov catalog")
 struct CatalogCommandTests {
-    /// The sample catalogue shipped in EGovCatalog's resources, found from this source file.
+    /// The sample catalogue shipped in EGovCatalogue's resources, found from this source file.
     static let sample = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Sources/EGovCatalog/Resources/sample-catalogue.json").path
+        .appendingPathComponent("Sources/EGovCatalogue/Resources/sample-catalogue.json").path
 
     @Test("validate: the sample is valid (0); a dangling reference is reported with its JSON path (1)")
     func validate() async throws {

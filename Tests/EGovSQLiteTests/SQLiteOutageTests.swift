@@ -1,4 +1,4 @@
-import EGovCatalog
+import EGovCatalogue
 import EGovCertificates
 import EGovCore
 import EGovCrypto

@@ -1,4 +1,4 @@
-import EGovCatalog
+import EGovCatalogue
 import Foundation
 
 /// Feeds the input to the native catalogue JSON decoder and to the CPSV-AP JSON-LD importer. A

@@ -6,12 +6,12 @@ import EGovKit
 import EGovPostgres
 import EGovTesting
 import Testing
-import EGovCatalog
+import EGovCatalogue
 
 // Documentation/Catalogue.md, line 11
 private func snippet_Documentation_Catalogue_11(data: Data) async throws {
 
-    let catalogue = try Catalogue.load(from: data)           // ≤ 32 MiB, typed CatalogError
+    let catalogue = try Catalogue.load(from: data)           // ≤ 32 MiB, typed CatalogueError
     let issues = CatalogueValidator().validate(catalogue)    // every problem, with a JSON path
     let index = CatalogueIndex(catalogue: catalogue)
     let hits = index.search("饮食牌照")                        // finds 飲食場所牌照
