@@ -4,9 +4,9 @@
 ///
 /// A line longer than the limit is reported as ``Line/tooLong`` without being kept. A last line
 /// without a final `\n` is reported by ``finish(_:)``.
-public struct LineSplitter: Sendable {
+package struct LineSplitter: Sendable {
     /// One line, without its `\n`.
-    public enum Line {
+    package enum Line {
         /// The line's bytes.
         case line(ArraySlice<UInt8>)
         /// A line longer than ``LineSplitter/maximumLineBytes`` (its bytes were dropped).
@@ -14,20 +14,20 @@ public struct LineSplitter: Sendable {
     }
 
     /// The longest line reported as ``Line/line(_:)``, in bytes (without the `\n`).
-    public let maximumLineBytes: Int
+    package let maximumLineBytes: Int
     /// The number of lines reported so far (the line number of the last one, counting from 1).
-    public private(set) var lineNumber = 0
+    package private(set) var lineNumber = 0
     private var pending: [UInt8] = []
     private var pendingTooLong = false
 
     /// Creates a splitter.
-    public init(maximumLineBytes: Int) {
+    package init(maximumLineBytes: Int) {
         self.maximumLineBytes = maximumLineBytes
     }
 
     /// Reports each line that `chunk` completes to `body` with its number (counting from 1), in
     /// order, and keeps the unfinished rest.
-    public mutating func feed<Failure: Error>(
+    package mutating func feed<Failure: Error>(
         _ chunk: some Collection<UInt8>, _ body: (Line, _ number: Int) throws(Failure) -> Void
     ) throws(Failure) {
         let bytes = Array(chunk)
@@ -47,7 +47,7 @@ public struct LineSplitter: Sendable {
     }
 
     /// Reports the last line if the input did not end with `\n`.
-    public mutating func finish<Failure: Error>(_ body: (Line, _ number: Int) throws(Failure) -> Void) throws(Failure) {
+    package mutating func finish<Failure: Error>(_ body: (Line, _ number: Int) throws(Failure) -> Void) throws(Failure) {
         guard !pending.isEmpty || pendingTooLong else { return }
         let text = pending
         pending = []
