@@ -21,6 +21,8 @@ public enum CMSError: EGovError, Equatable {
     case malformedAttribute(String)
     /// An embedded certificate cannot be parsed or uses an unsupported key.
     case invalidCertificate(String)
+    /// An embedded revocation list (SignedData `crls`) cannot be parsed.
+    case invalidRevocationList(String)
     /// A signer index is outside the SignerInfo list.
     case signerIndexOutOfRange(index: Int, count: Int)
     /// The content is detached and was not supplied.
@@ -48,6 +50,7 @@ public enum CMSError: EGovError, Equatable {
         case .noSigners: "crypto.cms.no_signers"
         case .malformedAttribute: "crypto.cms.malformed_attribute"
         case .invalidCertificate: "crypto.cms.invalid_certificate"
+        case .invalidRevocationList: "crypto.cms.invalid_revocation_list"
         case .signerIndexOutOfRange: "crypto.cms.signer_index"
         case .contentMissing: "crypto.cms.content_missing"
         case .contentMismatch: "crypto.cms.content_mismatch"
@@ -69,6 +72,7 @@ public enum CMSError: EGovError, Equatable {
         case .noSigners: "the SignedData has no SignerInfo"
         case .malformedAttribute(let detail): "malformed CMS attribute: \(detail)"
         case .invalidCertificate(let detail): "invalid embedded certificate: \(detail)"
+        case .invalidRevocationList(let detail): "invalid embedded revocation list: \(detail)"
         case .signerIndexOutOfRange(let index, let count): "signer index \(index) is outside 0..<\(count)"
         case .contentMissing: "the content is detached and was not supplied"
         case .contentMismatch: "the supplied content differs from the encapsulated content"

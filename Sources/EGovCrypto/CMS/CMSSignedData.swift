@@ -9,8 +9,8 @@ import Foundation
 /// received (minimal lengths, SET OF sorted per X.690 section 11.6), as RFC 5652 requires.
 /// The original bytes are kept in ``derRepresentation``.
 ///
-/// Limits: at most ``maximumDERLength`` bytes, ``maximumSigners`` SignerInfos and
-/// ``maximumCertificates`` embedded certificates.
+/// Limits: at most ``maximumDERLength`` bytes, ``maximumSigners`` SignerInfos,
+/// ``maximumCertificates`` embedded certificates and ``maximumRevocationLists`` embedded CRLs.
 ///
 /// Verification of each signer is cryptographic only (``CMSSignerInfo/verifySignature(content:sm2ID:)``);
 /// chain building, revocation and time checks belong to another layer.
@@ -21,6 +21,8 @@ public struct CMSSignedData: Sendable {
     public static let maximumSigners = 64
     /// Most embedded certificates accepted.
     public static let maximumCertificates = 256
+    /// Most embedded revocation lists (SignedData `crls`) accepted.
+    public static let maximumRevocationLists = 64
 
     /// The DER (or, when the input used BER, the BER) bytes as received.
     public let derRepresentation: [UInt8]
@@ -30,6 +32,10 @@ public struct CMSSignedData: Sendable {
     public let encapsulatedContent: [UInt8]?
     /// The embedded X.509 certificates, in encoding order.
     public let certificates: [Certificate]
+    /// The embedded certificate revocation lists (SignedData `crls`, as CAdES B-LT embeds them), in
+    /// encoding order; each parsed as strictly as ``CertificateRevocationList/init(derRepresentation:)``.
+    /// They are evidence, not trusted: a validator decides whether to use them.
+    public let revocationLists: [CertificateRevocationList]
     /// The SignerInfos, in encoding order.
     public let signers: [CMSSignerInfo]
 
@@ -88,6 +94,7 @@ public struct CMSSignedData: Sendable {
             }
         }
         certificates = pairs.map(\.1)
+        revocationLists = try Self.embeddedRevocationLists(cms)
 
         // SignerInfos.
         guard let infos = CMS_get0_SignerInfos(cms) else {
@@ -151,5 +158,29 @@ public struct CMSSignedData: Sendable {
         do {
             return try OpenSSL.i2d("i2d_CMS_ContentInfo") { i2d_CMS_ContentInfo(cms, $0) }
         } catch { throw .from(error) }
+    }
+
+    /// The SignedData's `crls` (CMS_get1_crls returns new references, or NULL when there are none).
+    private static func embeddedRevocationLists(_ cms: OpaquePointer) throws(CMSError) -> [CertificateRevocationList] {
+        let stack = CMS_get1_crls(cms)
+        OpenSSL.clearErrors()
+        guard let stack else { return [] }
+        defer { OPENSSL_sk_pop_free(stack) { X509_CRL_free(OpaquePointer($0)) } }
+        let count = Int(OPENSSL_sk_num(stack))
+        guard count <= maximumRevocationLists else {
+            throw .inputTooLarge(what: "embedded revocation lists", limit: maximumRevocationLists)
+        }
+        var lists: [CertificateRevocationList] = []
+        for index in 0..<count {
+            guard let raw = OPENSSL_sk_value(stack, Int32(index)) else { continue }
+            do {
+                let der = try OpenSSL.i2d("i2d_X509_CRL") { i2d_X509_CRL(OpaquePointer(raw), $0) }
+                lists.append(try CertificateRevocationList(derRepresentation: der))
+            } catch {
+                OpenSSL.clearErrors()
+                throw .invalidRevocationList(error.reason)
+            }
+        }
+        return lists
     }
 }

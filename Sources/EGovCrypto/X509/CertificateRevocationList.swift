@@ -71,6 +71,9 @@ public struct CertificateRevocationList: Sendable, Hashable, CustomStringConvert
         } encode: {
             i2d_X509_CRL(scratch, $0)
         }
+        // RFC 5280 section 5.1.2.1: the version, when present, is v2 (OpenSSL reports an absent
+        // version as 0 and accepts any integer).
+        guard (0...1).contains(X509_CRL_get_version(pointer)) else { throw .malformedCRL("version") }
         issuer = try Self.wrap { () throws(CryptoError) in
             try DistinguishedName(name: X509_CRL_get_issuer(pointer))
         }

@@ -55,7 +55,7 @@ public struct CMSFormatAdapter: SignatureFormatAdapter {
                 signer.signingCertificateV2.map { $0.matches(certificate) }
             },
             certificates: signedData.certificates.filter { $0 != signer.signerCertificate },
-            claimedSigningTime: signer.signingTime)
+            claimedSigningTime: signer.signingTime, embeddedRevocationLists: signedData.revocationLists)
         switch signer.verifySignature(content: content, sm2ID: sm2ID) {
         case .valid: break
         case .contentMissing: evidence.check = .signedDataNotFound

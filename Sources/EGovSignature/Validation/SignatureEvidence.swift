@@ -92,13 +92,17 @@ public struct SignatureEvidence: Sendable {
     /// What is malformed in the signature's time-stamp container (e.g. a JAdES `etsiU` header);
     /// each is reported as a time-stamp that was not accepted.
     public var timestampProblems: [String]
+    /// Revocation data shipped with the signature (CMS SignedData `crls`), unchecked and not yet
+    /// relied on: the validator uses the revocation lists it was given.
+    public var embeddedRevocationLists: [CertificateRevocationList]
 
     /// Creates evidence.
     public init(
         format: SignatureFormat, identifier: String, algorithm: SignatureAlgorithm?, check: CryptographicCheck,
         signingCertificate: Certificate?, signingCertificateReferenceMatches: Bool? = nil,
         certificates: [Certificate] = [], claimedSigningTime: Date? = nil, timeProofs: [TimeProof] = [],
-        timestamps: [Timestamp] = [], timestampProblems: [String] = []
+        timestamps: [Timestamp] = [], timestampProblems: [String] = [],
+        embeddedRevocationLists: [CertificateRevocationList] = []
     ) {
         self.format = format
         self.identifier = identifier
@@ -111,5 +115,6 @@ public struct SignatureEvidence: Sendable {
         self.timeProofs = timeProofs
         self.timestamps = timestamps
         self.timestampProblems = timestampProblems
+        self.embeddedRevocationLists = embeddedRevocationLists
     }
 }
