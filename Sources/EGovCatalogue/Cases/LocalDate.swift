@@ -1,3 +1,5 @@
+import EGovCore
+
 /// A calendar date (year, month, day) in the proleptic Gregorian calendar, without a time or a
 /// time zone; the local day of a ``WorkingCalendar``.
 ///
@@ -50,31 +52,15 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
 
     /// Creates the date `dayNumber` days after 1970-01-01 (negative: before).
     init(dayNumber: Int) {
-        // Howard Hinnant's civil_from_days.
-        let z = dayNumber + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        self.year = yoe + era * 400 + (m <= 2 ? 1 : 0)
-        self.month = m
-        self.day = d
+        let date = CivilCalendar.date(dayNumber: Int64(dayNumber))
+        (year, month, day) = (Int(date.year), Int(date.month), Int(date.day))
     }
 
     /// Days since 1970-01-01 (negative before).
     var dayNumber: Int { Self.dayNumber(year: year, month: month, day: day) }
 
     private static func dayNumber(year: Int, month: Int, day: Int) -> Int {
-        // Howard Hinnant's days_from_civil.
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
+        Int(CivilCalendar.dayNumber(year: Int64(year), month: Int64(month), day: Int64(day)))
     }
 
     /// The weekday: 1 = Sunday ... 7 = Saturday (the

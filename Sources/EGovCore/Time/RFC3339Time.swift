@@ -42,16 +42,8 @@ public enum RFC3339Time {
             secondOfDay += 86_400
             days -= 1
         }
-        // Civil-from-days (H. Hinnant), proleptic Gregorian calendar.
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = min(max(yoe + era * 400 + (month <= 2 ? 1 : 0), minimumYear(precision)), 9999)
+        let (civilYear, month, day) = CivilCalendar.date(dayNumber: days)
+        let year = min(max(civilYear, minimumYear(precision)), 9999)
         var text = pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2) + "T" + pad(secondOfDay / 3600, 2) + ":"
             + pad(secondOfDay / 60 % 60, 2) + ":" + pad(secondOfDay % 60, 2)
         if precision == .milliseconds { text += "." + pad(millis, 3) }
@@ -80,13 +72,7 @@ public enum RFC3339Time {
             year >= minimumYear(precision), (1...12).contains(month), (1...31).contains(day), hour < 24,
             minute < 60, second < 60
         else { return nil }
-        // Days-from-civil (H. Hinnant).
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let doy = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        let days = era * 146_097 + doe - 719_468
+        let days = CivilCalendar.dayNumber(year: year, month: month, day: day)
         let total = ((days * 86_400 + hour * 3600 + minute * 60 + second) * 1000) + millis
         let date = Date(timeIntervalSince1970: Double(total) / 1000)
         // Reject impossible dates such as February 30 by round-tripping.
