@@ -47,7 +47,7 @@ public final class PostgresReplayCache: ReplayCache {
     }
 
     /// Checks the time window, then records `sender` + `messageID` unless a live row holds them
-    /// (EGovInterop's `ReplayAdmission`).
+    /// (EGovCore's `ReplayAdmission`).
     ///
     /// Without a capacity, each operation is one autocommitted statement (the record is a single
     /// atomic `INSERT … ON CONFLICT`); with one, the admission is one transaction, so that the count

@@ -45,7 +45,7 @@ public final class SQLiteReplayCache: ReplayCache {
     }
 
     /// Checks the time window, then records `sender` + `messageID` unless a live row holds them
-    /// (EGovInterop's `ReplayAdmission`, in one `BEGIN IMMEDIATE` transaction).
+    /// (EGovCore's `ReplayAdmission`, in one `BEGIN IMMEDIATE` transaction).
     ///
     /// - Throws: `StoreError/unavailable(operation:)` if the database fails.
     public func admit(messageID: String, sender: String, issuedAt: Date) async throws(StoreError) -> ReplayVerdict {
