@@ -7,6 +7,9 @@
 import PackageDescription
 
 let fuzzTargets = ["FuzzPEMKey", "FuzzPEMDocument", "FuzzDERSignature", "FuzzJWK", "FuzzCertificate", "FuzzCatalogue"]
+// Targets over EGovCore alone, and over the signature validation entry point.
+let coreTargets = ["FuzzRFC3339Time"]
+let signatureTargets = ["FuzzSignatureDocument"]
 // The EGovInterop targets also link EGovTesting: their seed writers (EGOV_FUZZ_WRITE_SEEDS) use TestPKI and ManualClock.
 let interopTargets = ["FuzzInteropEnvelope", "FuzzInteropContract", "FuzzAuditExport"]
 
@@ -30,6 +33,18 @@ let package = Package(
                 dependencies: [
                     .product(name: "EGovCore", package: "EGovKit"), .product(name: "EGovCrypto", package: "EGovKit"),
                     .product(name: "EGovInterop", package: "EGovKit"), .product(name: "EGovTesting", package: "EGovKit"),
+                ]
+            )
+        }
+        + coreTargets.map { name in
+            .executableTarget(name: name, dependencies: [.product(name: "EGovCore", package: "EGovKit")])
+        }
+        + signatureTargets.map { name in
+            .executableTarget(
+                name: name,
+                dependencies: [
+                    .product(name: "EGovCore", package: "EGovKit"), .product(name: "EGovCrypto", package: "EGovKit"),
+                    .product(name: "EGovSignature", package: "EGovKit"),
                 ]
             )
         },
