@@ -51,7 +51,7 @@ struct ReceiptEndpointTests {
     func refused() async throws {
         try await withEndpoint { fixture, raw in
             let body = try ReceiptFixture.body("r-1")
-            var tag = Array(try ReceiptFixture.tag(body))
+            var tag = Array(try ReceiptFixture.tag(body).utf8)
             tag[0] = tag[0] == UInt8(ascii: "0") ? UInt8(ascii: "1") : UInt8(ascii: "0")
             for header in [String(decoding: tag, as: UTF8.self), "zz", try ReceiptFixture.tag(body, .sms)] {
                 let answer = try await raw.send("POST", Self.path + "/email", headers: Self.headers(header), body: body)

@@ -21,7 +21,7 @@ struct ReceiptFixture: Sendable {
             category: .informational, reference: "TAX-2026-00042", templateID: "tax-assessment", templateVersion: 1,
             preferredLocale: "zh-Hant-MO", channels: [.email, .sms], createdAt: clock.now())
         _ = try await store.enqueue(notice, at: clock.now())
-        guard var delivery = try await store.claimDue(now: clock.now(), limit: 1).first else {
+        guard var delivery = await store.claimDue(now: clock.now(), limit: 1).first else {
             throw Missing()
         }
         try delivery.apply(.startSending, at: clock.now())
@@ -46,6 +46,6 @@ struct ReceiptFixture: Sendable {
     }
 
     func state() async throws -> DeliveryState? {
-        try await store.delivery(NoticeID("N-1"))?.state
+        await store.delivery(NoticeID("N-1"))?.state
     }
 }
