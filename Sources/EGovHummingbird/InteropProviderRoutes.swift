@@ -92,7 +92,8 @@ struct InteropEndpoint: Sendable {
     /// `/r1/` and the rest of the path as received (still percent-encoded), with the query if any
     /// (the provider refuses queries).
     static func servicePath(_ request: Request, remainder: Parameters) -> String {
-        let rest = remainder[Parameters.recursiveCaptureKey].map { String($0) }
+        let rest =
+            remainder[Parameters.recursiveCaptureKey].map { String($0) }
             ?? remainder.getCatchAll().joined(separator: "/")
         var path = "/r1/" + rest
         if let query = request.uri.query { path += "?" + query }

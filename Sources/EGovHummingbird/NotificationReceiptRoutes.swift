@@ -119,10 +119,14 @@ struct ReceiptEndpoint: Sendable {
             fields["outcome"] = .string(name)
             logger.debug(
                 "notification receipt processed",
-                metadata: ["egov.notifications.channel": .string(channel.rawValue), "egov.notifications.outcome": .string(name)])
+                metadata: [
+                    "egov.notifications.channel": .string(channel.rawValue),
+                    "egov.notifications.outcome": .string(name),
+                ])
             return Self.json(.ok, .object(fields), headers: HTTPFields())
         } catch {
-            return Self.error(Self.status(of: error), code: error.code, reason: error.reason, channel: rawChannel, logger: logger)
+            return Self.error(
+                Self.status(of: error), code: error.code, reason: error.reason, channel: rawChannel, logger: logger)
         }
     }
 
@@ -146,7 +150,8 @@ struct ReceiptEndpoint: Sendable {
         logger.log(
             level: level, "notification receipt refused",
             metadata: [
-                "egov.notifications.channel": .string(channel.flatMap { NotificationChannel(rawValue: $0)?.rawValue } ?? "unknown"),
+                "egov.notifications.channel": .string(
+                    channel.flatMap { NotificationChannel(rawValue: $0)?.rawValue } ?? "unknown"),
                 "egov.notifications.status": .stringConvertible(status), "egov.notifications.code": .string(code),
             ])
         return json(.init(code: status), .object(["code": .string(code), "reason": .string(reason)]), headers: headers)

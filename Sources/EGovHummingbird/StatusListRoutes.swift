@@ -143,8 +143,10 @@ public enum StatusListHTTP {
     /// `ttl` and `exp` of a compact JWS's payload, when it has them as numbers.
     private static func unverifiedClaims(_ token: String) -> (ttl: Int?, exp: Double?) {
         let segments = token.split(separator: ".", omittingEmptySubsequences: false)
-        guard segments.count == 3, let payload = try? Base64URL.decode(segments[1], limit: StatusListToken.maximumTokenLength),
-            case .object(let claims)? = try? JSONValue.parse(payload, limits: .init(maximumBytes: StatusListToken.maximumTokenLength, maximumDepth: 8))
+        guard segments.count == 3,
+            let payload = try? Base64URL.decode(segments[1], limit: StatusListToken.maximumTokenLength),
+            case .object(let claims)? = try? JSONValue.parse(
+                payload, limits: .init(maximumBytes: StatusListToken.maximumTokenLength, maximumDepth: 8))
         else { return (nil, nil) }
         var ttl: Int?
         if case .number(let value)? = claims["ttl"], value.isFinite, value >= 1, value <= Double(Int32.max) {
@@ -207,7 +209,9 @@ struct StatusListEndpoint<Source: StatusListTokenSource>: Sendable {
         do {
             token = try await source.currentToken()
         } catch {
-            logger.error("status list token unavailable", metadata: ["egov.statuslist.error": .string(String(describing: type(of: error)))])
+            logger.error(
+                "status list token unavailable",
+                metadata: ["egov.statuslist.error": .string(String(describing: type(of: error)))])
             var headers = HTTPFields()
             headers[.retryAfter] = "5"
             return Response(status: .serviceUnavailable, headers: headers)

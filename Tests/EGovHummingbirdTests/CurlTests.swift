@@ -9,7 +9,8 @@ import Testing
 
 /// The three endpoints called with the `curl` command-line tool, as a department's operator or a
 /// gateway would: a client that shares no code with the server.
-@Suite("The endpoints with curl", .enabled(if: Curl.isInstalled, "curl is not installed: install it to run these tests"))
+@Suite(
+    "The endpoints with curl", .enabled(if: Curl.isInstalled, "curl is not installed: install it to run these tests"))
 struct CurlTests {
     @Test("interop: a signed request posted with curl gets a response the consumer verifies")
     func interop() async throws {
@@ -32,11 +33,22 @@ struct CurlTests {
             #expect(replay.status == 409)
             // curl's default content type for --data-binary is a form.
             let form = try await Curl.send(
-                "POST", base + path, headers: fields.filter { $0.0.lowercased() != "content-type" }, body: prepared.body)
+                "POST", base + path, headers: fields.filter { $0.0.lowercased() != "content-type" }, body: prepared.body
+            )
             #expect(form.status == 415)
             let big = try await Curl.send(
                 "POST", base + path, headers: fields, body: [UInt8](repeating: 0x41, count: 64 << 10))
             #expect(big.status == 413)
+            // Streamed without a Content-Length: the limit holds while reading.
+            let chunked = try await Curl.send(
+                "POST", base + path, headers: fields + [("Transfer-Encoding", "chunked")],
+                body: [UInt8](repeating: 0x41, count: 64 << 10))
+            #expect(chunked.status == 413)
+            // The server still answers afterwards.
+            let next = try await client.prepare(try InteropFixture.query())
+            let nextFields = next.head.headerFields.map { ($0.name.rawName, $0.value) }
+            let served = try await Curl.send("POST", base + path, headers: nextFields, body: next.body)
+            #expect(served.status == 200)
         }
     }
 
@@ -49,18 +61,25 @@ struct CurlTests {
             let url = "http://127.0.0.1:\(port)/notifications/receipts/email"
             let body = try ReceiptFixture.body("r-curl-1")
             let forged = try await Curl.send(
-                "POST", url, headers: [("Content-Type", "application/json"), ("X-EGov-Receipt-HMAC", String(repeating: "ab", count: 32))],
+                "POST", url,
+                headers: [
+                    ("Content-Type", "application/json"), ("X-EGov-Receipt-HMAC", String(repeating: "ab", count: 32)),
+                ],
                 body: body)
             #expect(forged.status == 401)
             #expect(try await fixture.state() == .sent)
             let accepted = try await Curl.send(
-                "POST", url, headers: [("Content-Type", "application/json"), ("X-EGov-Receipt-HMAC", try ReceiptFixture.tag(body))],
+                "POST", url,
+                headers: [("Content-Type", "application/json"), ("X-EGov-Receipt-HMAC", try ReceiptFixture.tag(body))],
                 body: body)
             #expect(accepted.status == 200)
             #expect(accepted.text == #"{"outcome":"applied","state":"delivered"}"#)
             #expect(try await fixture.state() == .delivered)
             let malformed = try await Curl.send(
-                "POST", url, headers: [("Content-Type", "application/json"), ("X-EGov-Receipt-HMAC", try ReceiptFixture.tag([0x7B]))],
+                "POST", url,
+                headers: [
+                    ("Content-Type", "application/json"), ("X-EGov-Receipt-HMAC", try ReceiptFixture.tag([0x7B])),
+                ],
                 body: [0x7B])
             #expect(malformed.status == 400)
         }

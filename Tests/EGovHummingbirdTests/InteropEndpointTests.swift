@@ -19,7 +19,8 @@ struct InteropEndpointTests {
         let fixture = try await InteropFixture()
         let router = Router()
         if let group {
-            router.group(RouterPath(group)).addInteropProvider(fixture.handler, maximumRequestBytes: maximumRequestBytes)
+            router.group(RouterPath(group)).addInteropProvider(
+                fixture.handler, maximumRequestBytes: maximumRequestBytes)
         } else {
             router.addInteropProvider(fixture.handler, maximumRequestBytes: maximumRequestBytes)
         }

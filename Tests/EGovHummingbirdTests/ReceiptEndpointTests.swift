@@ -83,10 +83,12 @@ struct ReceiptEndpointTests {
             #expect(get.status == 405)
             #expect(get.header("Allow") == "POST")
             let form = try await raw.send(
-                "POST", Self.path + "/email", headers: Self.headers(tag, contentType: "application/x-www-form-urlencoded"),
+                "POST", Self.path + "/email",
+                headers: Self.headers(tag, contentType: "application/x-www-form-urlencoded"),
                 body: body)
             #expect(form.status == 415)
-            let noType = try await raw.send("POST", Self.path + "/email", headers: Self.headers(tag, contentType: nil), body: body)
+            let noType = try await raw.send(
+                "POST", Self.path + "/email", headers: Self.headers(tag, contentType: nil), body: body)
             #expect(noType.status == 415)
             let unknownChannel = try await raw.send("POST", Self.path + "/fax", headers: Self.headers(tag), body: body)
             #expect(unknownChannel.status == 404)
@@ -95,11 +97,13 @@ struct ReceiptEndpointTests {
             #expect(noKey.status == 404)
             let otherNotice = try ReceiptFixture.body("r-2", "N-2#email")
             let unknown = try await raw.send(
-                "POST", Self.path + "/email", headers: Self.headers(try ReceiptFixture.tag(otherNotice)), body: otherNotice)
+                "POST", Self.path + "/email", headers: Self.headers(try ReceiptFixture.tag(otherNotice)),
+                body: otherNotice)
             #expect(unknown.status == 404)
             #expect(unknown.text.contains("notifications.store.unknown_delivery"))
             let charset = try await raw.send(
-                "POST", Self.path + "/email", headers: Self.headers(tag, contentType: "application/json; charset=utf-8"),
+                "POST", Self.path + "/email",
+                headers: Self.headers(tag, contentType: "application/json; charset=utf-8"),
                 body: body)
             #expect(charset.status == 200)
             #expect(try await fixture.state() == .delivered)

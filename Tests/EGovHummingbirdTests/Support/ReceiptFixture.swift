@@ -34,7 +34,9 @@ struct ReceiptFixture: Sendable {
 
     struct Missing: Error {}
 
-    static func body(_ receiptID: String, _ deliveryID: String = "N-1#email", _ status: TransportReceipt.Status = .delivered)
+    static func body(
+        _ receiptID: String, _ deliveryID: String = "N-1#email", _ status: TransportReceipt.Status = .delivered
+    )
         throws -> [UInt8]
     {
         Array(try JSONEncoder().encode(TransportReceipt(receiptID: receiptID, deliveryID: deliveryID, status: status)))

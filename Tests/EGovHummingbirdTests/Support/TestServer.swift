@@ -146,7 +146,8 @@ enum Curl {
         guard process.terminationStatus == 0 else {
             throw Failed(description: "curl exited with \(process.terminationStatus): \(message)")
         }
-        return try parse(headers: try String(contentsOf: headerFile, encoding: .utf8),
+        return try parse(
+            headers: try String(contentsOf: headerFile, encoding: .utf8),
             body: (try? Data(contentsOf: bodyFile)).map { Array($0) } ?? [])
     }
 
@@ -156,7 +157,8 @@ enum Curl {
             .filter { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
         guard let last = blocks.last else { throw Failed(description: "curl wrote no response head") }
         let lines = last.split(separator: "\n")
-        guard let statusLine = lines.first, let code = statusLine.split(separator: " ").dropFirst().first.flatMap({ Int($0) })
+        guard let statusLine = lines.first,
+            let code = statusLine.split(separator: " ").dropFirst().first.flatMap({ Int($0) })
         else { throw Failed(description: "no status line in \(last)") }
         let fields = lines.dropFirst().compactMap { line -> (String, String)? in
             guard let colon = line.firstIndex(of: ":") else { return nil }
