@@ -7,7 +7,8 @@
 //   system libraries   COpenSSL, CZlib
 //   foundation         EGovCore → EGovCrypto
 //   domain             EGovIdentity, EGovSignature, EGovCertificates, EGovNotifications, EGovCatalogue, EGovInterop
-//   stores, transports EGovSQLite, EGovPostgres (postgres-nio), EGovHTTPClient (AsyncHTTPClient)
+//   stores, transports EGovSQLite, EGovPostgres (postgres-nio), EGovHTTPClient (AsyncHTTPClient),
+//                      EGovHummingbird (Hummingbird 2)
 //   top                EGovTesting, EGovKit (umbrella), egov (CLI), Examples
 
 import PackageDescription
@@ -31,6 +32,7 @@ let package = Package(
         .library(name: "EGovSQLite", targets: ["EGovSQLite"]),
         .library(name: "EGovPostgres", targets: ["EGovPostgres"]),
         .library(name: "EGovHTTPClient", targets: ["EGovHTTPClient"]),
+        .library(name: "EGovHummingbird", targets: ["EGovHummingbird"]),
         .library(name: "EGovTesting", targets: ["EGovTesting"]),
         .library(name: "EGovKit", targets: ["EGovKit"]),
         .executable(name: "egov", targets: ["egov"]),
@@ -44,6 +46,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         // `swift package generate-documentation`: the DocC catalogs of the library targets.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
@@ -119,6 +122,16 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "EGovHummingbird",
+            dependencies: [
+                "EGovCore", "EGovCrypto", "EGovInterop", "EGovNotifications", "EGovCertificates",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),
@@ -222,6 +235,19 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "EGovHummingbirdTests",
+            dependencies: [
+                "EGovCore", "EGovCrypto", "EGovIdentity", "EGovInterop", "EGovNotifications", "EGovCertificates",
+                "EGovHTTPClient", "EGovHummingbird", "EGovTesting",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "EGovSQLiteTests",
             dependencies: [
                 "EGovCore", "EGovCrypto", "EGovIdentity", "EGovNotifications", "EGovCertificates", "EGovCatalogue",
@@ -250,7 +276,10 @@ let package = Package(
         // (warnings off: a page's fragment may bind values it does not use).
         .testTarget(
             name: "DocumentationSnippetsTests",
-            dependencies: ["EGovCatalogue", "EGovSQLite", "EGovKit", "EGovPostgres", "EGovHTTPClient", "EGovTesting"],
+            dependencies: [
+                "EGovCatalogue", "EGovSQLite", "EGovKit", "EGovPostgres", "EGovHTTPClient", "EGovHummingbird", "EGovTesting",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
             swiftSettings: strictSettings + [.unsafeFlags(["-suppress-warnings"])]
         ),
         .testTarget(

@@ -52,10 +52,10 @@ struct ArchitectureTests {
         }
     }
 
-    @Test("domain modules and the embedded store pull in no SwiftNIO, HTTP client or PostgreSQL driver")
+    @Test("domain modules and the embedded store pull in no SwiftNIO, HTTP client or server, or PostgreSQL driver")
     func domainModulesStayLight() throws {
         let manifest = try Manifest.load()
-        let heavy: Set<String> = ["swift-nio", "async-http-client", "postgres-nio"]
+        let heavy: Set<String> = ["swift-nio", "async-http-client", "postgres-nio", "hummingbird"]
         let light = [
             "EGovCore", "EGovCrypto", "EGovIdentity", "EGovSignature", "EGovCertificates", "EGovNotifications",
             "EGovCatalogue", "EGovInterop", "EGovSQLite",
@@ -129,7 +129,7 @@ struct Manifest {
     /// Module names of the external products EGovKit uses (so that importing one undeclared is caught).
     static let knownProductModules: Set<String> = [
         "Logging", "Metrics", "HTTPTypes", "AsyncHTTPClient", "NIOCore", "NIOPosix", "NIOHTTP1", "GRDB",
-        "PostgresNIO", "ArgumentParser",
+        "PostgresNIO", "ArgumentParser", "Hummingbird", "HummingbirdTesting",
     ]
 
     var targets: [Target]

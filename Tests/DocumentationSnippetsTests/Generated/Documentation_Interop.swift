@@ -7,6 +7,8 @@ import EGovPostgres
 import EGovTesting
 import Testing
 import EGovHTTPClient
+import EGovHummingbird
+import Hummingbird
 
 // Documentation/Interop.md, line 141
 private func snippet_Documentation_Interop_141(consumerID: XRoadClientID, signer: EnvelopeSigner, verifier: EnvelopeVerifier, members: any MemberDirectory, clock: any WallClock) async throws {
@@ -14,4 +16,24 @@ private func snippet_Documentation_Interop_141(consumerID: XRoadClientID, signer
     let transport = HTTPClientInteropTransport(baseURL: "https://dsaj.gov.mo", timeout: .seconds(10))
     let client = InteropClient(client: consumerID, signer: signer, verifier: verifier, members: members,
                                transport: transport, clock: clock)
+}
+
+// Documentation/Interop.md, line 157
+private func snippet_Documentation_Interop_157(provider: InteropProvider) async throws {
+
+    let router = Router()
+    router.addInteropProvider(InteropHTTPHandler(provider: provider))
+    let app = Application(router: router, configuration: .init(address: .hostname("0.0.0.0", port: 8080)))
+    try await app.runService()
+}
+
+// Documentation/Interop.md, line 187
+private func snippet_Documentation_Interop_187(issuer: StatusListIssuer, receipts: ReceiptProcessor) async throws {
+
+    let publisher = StatusListPublisher(issuer: issuer, validFor: 86_400, timeToLive: 3_600)
+    let router = Router()
+    router.addStatusList(path: "statuslists/1", source: publisher)
+    router.addNotificationReceipts(path: "notifications/receipts", processor: receipts)
+    // After revoking or suspending: publish the change now rather than at the next refresh.
+    await publisher.invalidate()
 }
