@@ -41,6 +41,6 @@ func oneStopLicence() async throws {
 
     let notice = try world.notifications.notice(id: "notice-0001", recipient: "acct-org-boa-mesa", reference: "IAM-2026-0001")
     let sent = try await world.notifications.dispatch(notice)
-    #expect(sent.map(\.body) == ["Your licence (IAM-2026-0001) was approved."])
+    #expect(sent.map(\.body) == ["Your licence IAM-2026-0001 was approved."])
     #expect(try await world.notifications.verifyEvidence(for: notice.id).valid)
 }

@@ -37,7 +37,7 @@ private func snippet_Documentation_Testing_67() async throws {
     #expect(try await world.notifications.dispatch(notice).isEmpty)   // retried later with backoff
     world.clock.advance(by: 3600)
     _ = try await world.notifications.dispatcher.runOnce()
-    #expect(await world.notifications.transport.bodies == ["Your licence (IAM-2026-0001) was approved."])
+    #expect(await world.notifications.transport.bodies == ["Your licence IAM-2026-0001 was approved."])
 }
 
 // Documentation/Testing.md, line 87
