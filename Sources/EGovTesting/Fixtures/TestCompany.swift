@@ -25,7 +25,7 @@ public struct TestCompany: Sendable {
     public let mandates: any MandateStore
     /// The company's seal certificate (organizationIdentifier `NTRMO-<registration>`).
     public let seal: TestPKI.Issued
-    /// The clerk's personal signing certificate.
+    /// The clerk's personal signing certificate (CN `LEI Ka Man`, serialNumber `IDCMO-1234567`).
     public let clerkCertificate: TestPKI.Issued
 
     /// Creates the company and registers its account and mandate in `mandates`.
