@@ -141,7 +141,8 @@ let package = Package(
             name: "EGovTesting",
             dependencies: [
                 "EGovCore", "EGovCrypto", "EGovIdentity", "EGovSignature", "EGovNotifications", "EGovCertificates",
-                "EGovCatalogue",
+                "EGovCatalogue", "EGovInterop",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             swiftSettings: strictSettings
         ),
@@ -161,7 +162,6 @@ let package = Package(
                 "EGovPostgres",
                 "EGovTesting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
@@ -268,10 +268,15 @@ let package = Package(
             name: "EGovTestingTests",
             dependencies: [
                 "EGovCore", "EGovTesting", "EGovCrypto", "EGovNotifications", "EGovIdentity", "EGovCertificates",
-                "EGovCatalogue", "EGovInterop",
+                "EGovCatalogue", "EGovInterop", "EGovSignature",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             swiftSettings: strictSettings
         ),
+        // Examples/OneStopFlowTest: a department's test of a whole one-stop flow on EGovTesting's fixtures.
+        .testTarget(
+            name: "ExampleOneStopFlowTests", dependencies: ["EGovKit", "EGovTesting"],
+            path: "Examples/OneStopFlowTest", swiftSettings: strictSettings),
         // Every Swift block of README.md and Documentation/, extracted by .ci/doc-snippets: compiled, not run
         // (warnings off: a page's fragment may bind values it does not use).
         .testTarget(

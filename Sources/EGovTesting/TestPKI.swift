@@ -52,6 +52,22 @@ public struct TestPKI: Sendable {
         public let certificate: Certificate
         /// Its private key (test material only).
         public let privateKey: PrivateKey
+        /// The certificate followed by the CA certificates that issued it, without the root: what a
+        /// signer sends (`x5c`, CMS certificates). The root alone is its own chain.
+        public let chain: [Certificate]
+
+        init(certificate: Certificate, privateKey: PrivateKey, issuer: Issued?) {
+            self.certificate = certificate
+            self.privateKey = privateKey
+            if let issuer, !issuer.isRoot {
+                chain = [certificate] + issuer.chain
+            } else {
+                chain = [certificate]
+            }
+        }
+
+        /// Whether this is a self-signed root.
+        var isRoot: Bool { certificate.subject == certificate.issuer }
     }
 
     /// The paths written by ``writePEMFiles(to:)``.
@@ -110,7 +126,7 @@ public struct TestPKI: Sendable {
         rootBuilder.basicConstraints = .certificateAuthority(pathLength: nil)
         rootBuilder.keyUsage = [.keyCertSign, .cRLSign]
         let rootCertificate = try rootBuilder.sign(with: rootKey, sm2ID: sm2ID)
-        root = Issued(certificate: rootCertificate, privateKey: rootKey)
+        root = Issued(certificate: rootCertificate, privateKey: rootKey, issuer: nil)
         intermediate = try Self.issueCA(
             subject: try DistinguishedName([
                 ("C", "EE"), ("O", "EGovKit Test"), ("CN", "EGovKit Test Intermediate CA"),
@@ -171,7 +187,7 @@ public struct TestPKI: Sendable {
         let signer = issuer ?? intermediate
         let certificate = try builder.sign(
             with: signer.privateKey, issuer: signer.certificate, sm2ID: sm2ID)
-        return Issued(certificate: certificate, privateKey: key)
+        return Issued(certificate: certificate, privateKey: key, issuer: signer)
     }
 
     /// Records `serialNumber` (hex) as revoked at `date`; later CRLs list it.
@@ -227,7 +243,7 @@ public struct TestPKI: Sendable {
         builder.keyUsage = [.keyCertSign, .cRLSign]
         let certificate = try builder.sign(
             with: issuer.privateKey, issuer: issuer.certificate, sm2ID: sm2ID)
-        return Issued(certificate: certificate, privateKey: key)
+        return Issued(certificate: certificate, privateKey: key, issuer: issuer)
     }
 
     private static func makeLeaf(
@@ -287,6 +303,6 @@ public struct TestPKI: Sendable {
         }
         let certificate = try builder.sign(
             with: issuer.privateKey, issuer: issuer.certificate, sm2ID: sm2ID)
-        return Issued(certificate: certificate, privateKey: key)
+        return Issued(certificate: certificate, privateKey: key, issuer: issuer)
     }
 }

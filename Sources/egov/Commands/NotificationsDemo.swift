@@ -13,13 +13,10 @@ enum NotificationsDemo {
     ) {
         let clock = ManualClock(TestPKI.referenceDate)
         let departmentKey = try PrivateKey.generate(.p256).signingKey(for: .es256)
-        let template = try DemoFixtures.licenceDecisionTemplate()
         let store = InMemoryNotificationStore()
-        let inbox = DemoInbox()
-        let evidence = EvidenceRecorder(store: store, key: departmentKey, issuer: "https://iam.gov.mo")
-        let dispatcher = DemoFixtures.dispatcher(
-            store: store, inbox: inbox, clock: clock, evidence: evidence, template: template,
-            licenceNumber: "IAM-2026-0001")
+        let notifications = try DemoFixtures.notifications(
+            store: store, clock: clock, key: departmentKey, licenceNumber: "IAM-2026-0001")
+        let (template, dispatcher, evidence) = (notifications.template, notifications.dispatcher, notifications.evidence)
         let notice = try Notice(
             id: NoticeID(rawValue: "notice-licence-0001"), idempotencyKey: "decision-IAM-2026-0001",
             recipientAccountID: "acct-org-1", department: "IAM", category: .legallyEffective, reference: "IAM/DL/2026/0001",
@@ -42,7 +39,7 @@ enum NotificationsDemo {
         let exported = try EvidenceChain.exportJSONLines(records)
         let verification = EvidenceChain.verify(
             try EvidenceChain.importJSONLines(exported), key: try departmentKey.publicKey.verificationKey(for: .es256))
-        let deliveries = await inbox.received
+        let deliveries = await notifications.transport.sent
         guard served == 1, verification.valid, deliveries.count == 1 else {
             throw DemoStep.Unexpected(
                 detail: "served \(served), evidence valid \(verification.valid), deliveries \(deliveries.count)")

@@ -15,7 +15,7 @@ enum SignatureDemo {
 
     static func makeWorld() throws -> World {
         let pki = try TestPKI(algorithm: .p256)
-        let trustList = DemoFixtures.trustList(root: pki.root.certificate)
+        let trustList = pki.trustList()
         return World(pki: pki, clock: ManualClock(TestPKI.referenceDate), trustList: trustList)
     }
 
@@ -51,12 +51,8 @@ enum SignatureDemo {
         let world = try makeWorld()
         let seal = try world.pki.issueLeaf(profile: .organisationSeal, qcStatements: true)
         let tsa = try LocalTimeStampAuthority(pki: world.pki, clock: world.clock)
-        let signer = try DocumentSigner(
-            signingKey: try seal.privateKey.signingKey(for: .es256),
-            certificates: [seal.certificate, world.pki.intermediate.certificate],
-            timestampClient: TimeStampClient(
-                transport: tsa, trustAnchors: [world.pki.root.certificate], clock: world.clock),
-            clock: world.clock)
+        let signer = try seal.signer(
+            clock: world.clock, timestampClient: world.pki.timeStampClient(tsa, clock: world.clock))
         let decision = Array("Licence granted to Boa Mesa Lda.".utf8)
         let cms = try await signer.cms(content: decision)
         let policy = SignaturePolicy(

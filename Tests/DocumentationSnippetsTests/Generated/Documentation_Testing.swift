@@ -23,7 +23,33 @@ private func snippet_Documentation_Testing_24(directory: URL) async throws {
     let files = try pki.writePEMFiles(to: directory)   // certs, PKCS#8 keys, CRL for CLI tests
 }
 
-// Documentation/Testing.md, line 63
+// Documentation/Testing.md, line 67
+private func snippet_Documentation_Testing_67() async throws {
+    let world = try await OneStopWorld()
+    let decision = try await world.departmentSigner().cms(content: Array("Licence granted.".utf8))
+    let policy = SignaturePolicy(
+        id: "iam:decision", documentType: "decision", minimumLevel: .qualified, requiredKind: .seal,
+        timestampRequired: true)
+    #expect(world.validate(decision, policy: policy).indication == .totalPassed)
+
+    await world.notifications.transport.fail(recipient: "acct-busy", .temporary(attempts: 1))
+    let notice = try world.notifications.notice(id: "n-1", recipient: "acct-busy", reference: "IAM-2026-0001")
+    #expect(try await world.notifications.dispatch(notice).isEmpty)   // retried later with backoff
+    world.clock.advance(by: 3600)
+    _ = try await world.notifications.dispatcher.runOnce()
+    #expect(await world.notifications.transport.bodies == ["Your licence IAM-2026-0001 was approved."])
+}
+
+// Documentation/Testing.md, line 87
+private func snippet_Documentation_Testing_87(pki: TestPKI, clock: ManualClock, store: any MandateStore, provider: InteropProvider, service: XRoadServiceID) async throws {
+    let company = try await TestCompany(
+        pki: pki, clock: clock, service: try ServiceID("iam.food-beverage-licence"), mandates: store)
+    let transport = InProcessInteropTransport(providers: [service: provider])
+    let seal = try pki.issueSeal(organisation: "DSF", identifier: "NTRMO-DSF")
+    let signer = try seal.envelopeSigner()   // with seal.chain
+}
+
+// Documentation/Testing.md, line 117
 fileprivate typealias MyOutbox = InMemoryNotificationStore
 fileprivate extension InMemoryNotificationStore {
     static func emptyForTesting(leaseDuration: TimeInterval) async throws -> InMemoryNotificationStore {

@@ -1,7 +1,6 @@
 import EGovKit
 import EGovTesting
 import Foundation
-import HTTPTypes
 
 /// Everything the licence journey runs on: one test PKI and trust list, the departments' seals,
 /// the SQLite stores (one database file per department), the catalogue and the interoperability
@@ -12,11 +11,10 @@ struct JourneyWorld: Sendable {
     let trustList: TrustList
     let timeStampAuthority: LocalTimeStampAuthority
 
-    /// Seal certificates: the licensing department (qualified), the two providers, the company.
+    /// Seal certificates: the licensing department (qualified) and the two providers.
     let iamSeal: TestPKI.Issued
     let dsfSeal: TestPKI.Issued
     let crpSeal: TestPKI.Issued
-    let companySeal: TestPKI.Issued
 
     /// IAM's stores, in `iam.sqlite`.
     let iamDatabase: SQLiteDatabase
@@ -46,20 +44,10 @@ struct JourneyWorld: Sendable {
     init(databasePath: String, start: Date) async throws {
         let clock = ManualClock(start)
         let pki = try TestPKI(algorithm: .p256, leafProfile: .organisationSeal)
-        func seal(_ organisation: String, _ registration: String, qualified: Bool = false) throws -> TestPKI.Issued {
-            try pki.issueLeaf(
-                profile: .organisationSeal,
-                subject: try DistinguishedName([
-                    ("C", "MO"), ("O", organisation), ("organizationIdentifier", "NTRMO-\(registration)"),
-                    ("CN", "\(organisation) seal"),
-                ]),
-                qcStatements: qualified)
-        }
-        let iamSeal = try seal("IAM", "IAM", qualified: true)
-        let dsfSeal = try seal("DSF", "DSF")
-        let crpSeal = try seal("CRP", "CRP")
-        let companySeal = try seal("Boa Mesa Lda.", "SO-12345")
-        let trustList = DemoFixtures.trustList(root: pki.root.certificate)
+        let iamSeal = try pki.issueSeal(organisation: "IAM", identifier: "NTRMO-IAM", qualified: true)
+        let dsfSeal = try pki.issueSeal(organisation: "DSF", identifier: "NTRMO-DSF")
+        let crpSeal = try pki.issueSeal(organisation: "CRP", identifier: "NTRMO-CRP")
+        let trustList = pki.trustList()
         let timeStampAuthority = try LocalTimeStampAuthority(pki: pki, clock: clock)
 
         let directory = URL(fileURLWithPath: databasePath, isDirectory: true)
@@ -76,8 +64,7 @@ struct JourneyWorld: Sendable {
         let consent = ConsentRegistry(auditLog: iamAudit, clock: clock, store: SQLiteConsentStore(database: iamDatabase))
         let exchangeAuditor = try ExchangeAuditor(
             log: iamAudit, hashAlgorithm: .sha256,
-            signer: AuditCheckpointSigner(
-                key: try iamSeal.privateKey.signingKey(for: .es256), keyID: "iam-audit-2026", issuer: "IAM"),
+            signer: AuditCheckpointSigner(key: try iamSeal.signingKey(), keyID: "iam-audit-2026", issuer: "IAM"),
             checkpointInterval: 4, clock: clock)
         let dsfAudit = SQLiteAuditLog(database: try database("dsf.sqlite"), hashFunction: HashAlgorithm.sha256, clock: clock)
         let crpAudit = SQLiteAuditLog(database: try database("crp.sqlite"), hashFunction: HashAlgorithm.sha256, clock: clock)
@@ -126,24 +113,18 @@ struct JourneyWorld: Sendable {
                     "registrationNumber": .string("PR-77810"), "address": .string("Rua de Exemplo 1, Macau"),
                     "rightOfUse": .string("lease until 2031-02-28"), "mortgages": .string("1 registered charge"),
                 ]))
-        let transport = InProcessTransport(routes: [
-            dsfService.path: InteropHTTPHandler(provider: dsf), crpService.path: InteropHTTPHandler(provider: crp),
-        ])
+        let transport = InProcessInteropTransport(providers: [dsfService: dsf, crpService: crp])
         let interop = EvidenceClient(
             client: InteropClient(
-                client: iamClientID,
-                signer: try EnvelopeSigner(
-                    key: try iamSeal.privateKey.signingKey(for: .es256),
-                    certificateChain: [iamSeal.certificate, pki.intermediate.certificate]),
-                verifier: verifier, members: members, transport: transport, clock: clock))
-            self.clock = clock
+                client: iamClientID, signer: try iamSeal.envelopeSigner(), verifier: verifier, members: members,
+                transport: transport, clock: clock))
+        self.clock = clock
         self.pki = pki
         self.trustList = trustList
         self.timeStampAuthority = timeStampAuthority
         self.iamSeal = iamSeal
         self.dsfSeal = dsfSeal
         self.crpSeal = crpSeal
-        self.companySeal = companySeal
         self.iamDatabase = iamDatabase
         self.mandates = mandates
         self.cases = cases
@@ -170,10 +151,7 @@ struct JourneyWorld: Sendable {
         source: StaticEvidence
     ) throws -> InteropProvider {
         InteropProvider(
-            signer: try EnvelopeSigner(
-                key: try seal.privateKey.signingKey(for: .es256),
-                certificateChain: [seal.certificate, pki.intermediate.certificate]),
-            verifier: verifier, members: members, contracts: contracts, replayCache: InMemoryReplayCache(clock: clock),
+            signer: try seal.envelopeSigner(), verifier: verifier, members: members, contracts: contracts, replayCache: InMemoryReplayCache(clock: clock),
             consent: consent, dataSource: EvidenceDataSource(source), clock: clock, auditLog: audit)
     }
 
@@ -201,18 +179,5 @@ struct StaticEvidence: EvidenceSource {
     func evidence(for request: EvidenceRequest, accepted: AcceptedRequest) async throws -> EvidenceOutcome {
         guard request.evidenceType == type else { return .failure(.unknownEvidenceType) }
         return .success(data)
-    }
-}
-
-/// Carries interop requests to the providers' HTTP handlers inside this process (the HTTP binding
-/// without sockets; `HTTPClientInteropTransport` does the same over the network).
-struct InProcessTransport: InteropTransport {
-    let routes: [String: InteropHTTPHandler]
-
-    func send(_ request: HTTPRequest, body: [UInt8]) async throws -> (HTTPResponse, [UInt8]) {
-        guard let path = request.path, let handler = routes[path] else {
-            return (HTTPResponse(status: .notFound), [])
-        }
-        return await handler.handle(request, body: body)
     }
 }

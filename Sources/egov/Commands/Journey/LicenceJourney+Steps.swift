@@ -13,28 +13,18 @@ extension LicenceJourney {
 
     // MARK: Identity
 
-    func accounts(_ world: JourneyWorld) async throws -> String {
+    func accounts(_ world: JourneyWorld, _ state: inout JourneyState) async throws -> String {
         let now = world.clock.now()
-        let director = try PersonID(Self.director)
-        let clerk = try PersonID(Self.clerk)
-        let company = try OrganisationID(Self.company)
         let service = try ServiceID(Self.licenceServiceID)
-        try await world.mandates.register(
-            OrganisationAccount(
-                id: try AccountID("acct-org-boa-mesa"), organisation: company,
-                members: [
-                    Membership(person: director, role: .legalRepresentative, from: now - 365 * Self.day),
-                    Membership(person: clerk, role: .authorisedStaff, from: now - 30 * Self.day),
-                ], openedAt: now - 365 * Self.day))
-        try await world.mandates.register(
-            Mandate(
-                id: try MandateID("mandate-boa-mesa-licences"), grantor: company, grantee: clerk,
-                scope: MandateScope(services: .only([service]), actions: .only([.apply, .view])),
-                validFrom: now - Self.day, validUntil: now + 180 * Self.day, grantedBy: director))
-        let registry = try await world.mandates.registry(rolePolicy: .standard)
-        let apply = registry.canAct(person: clerk, for: company, action: .apply, service: service, at: now)
-        let pay = registry.canAct(person: clerk, for: company, action: .pay, service: service, at: now)
-        let directorPays = registry.canAct(person: director, for: company, action: .pay, service: service, at: now)
+        let company = try await TestCompany(
+            pki: world.pki, clock: world.clock, service: service, mandates: world.mandates,
+            organisation: Self.company, name: "Boa Mesa Lda.", legalRepresentative: Self.director, clerk: Self.clerk)
+        state.company = company
+        let (director, clerk) = (company.legalRepresentative, company.clerk)
+        let registry = try await company.registry()
+        let apply = registry.canAct(person: clerk, for: company.organisation, action: .apply, service: service, at: now)
+        let pay = registry.canAct(person: clerk, for: company.organisation, action: .pay, service: service, at: now)
+        let directorPays = registry.canAct(person: director, for: company.organisation, action: .pay, service: service, at: now)
         guard apply.isAllowed, !pay.isAllowed, directorPays.isAllowed else {
             throw DemoStep.Unexpected(detail: "mandate decisions: apply \(apply), pay \(pay)")
         }
@@ -156,10 +146,8 @@ extension LicenceJourney {
             try await DocumentSigner(signingKey: session.signingKey, certificates: session.certificates, clock: world.clock)
                 .jwsJSON(payload: payload)
         }
-        let sealed = try await DocumentSigner(
-            signingKey: try world.companySeal.privateKey.signingKey(for: .es256),
-            certificates: [world.companySeal.certificate, world.pki.intermediate.certificate], clock: world.clock
-        ).addingSignature(to: signed)
+        let sealed = try await need(state.company, "company").seal.signer(clock: world.clock)
+            .addingSignature(to: signed)
         let policy = SignaturePolicy(
             id: "iam:food-licence-application", documentType: "application", minimumLevel: .advanced,
             minimumSignatures: 2)
@@ -220,12 +208,8 @@ extension LicenceJourney {
     func sealDecision(_ world: JourneyWorld, _ state: inout JourneyState) async throws -> String {
         world.clock.advance(by: 20 * Self.day)
         let decision = Array("Decision \(Self.caseID): the food and beverage establishment licence is granted to Boa Mesa Lda.".utf8)
-        let signer = try DocumentSigner(
-            signingKey: try world.iamSeal.privateKey.signingKey(for: .es256),
-            certificates: [world.iamSeal.certificate, world.pki.intermediate.certificate],
-            timestampClient: TimeStampClient(
-                transport: world.timeStampAuthority, trustAnchors: [world.pki.root.certificate], clock: world.clock),
-            clock: world.clock)
+        let signer = try world.iamSeal.signer(
+            clock: world.clock, timestampClient: world.pki.timeStampClient(world.timeStampAuthority, clock: world.clock))
         let cms = try await signer.cms(content: decision)
         let policy = SignaturePolicy(
             id: "iam:decision", documentType: "decision", minimumLevel: .qualified, requiredKind: .seal,
@@ -257,23 +241,15 @@ extension LicenceJourney {
                 .init(path: "address", label: [.zhHant: "地址", .pt: "Endereço", .en: "Address"]),
                 .init(path: "seats", label: [.zhHant: "座位數目", .pt: "Lugares", .en: "Seats"]),
             ], defaultValidity: 365 * Self.day)
-        let key = try world.iamSeal.privateKey.signingKey(for: .es256)
-        let chain = [world.iamSeal.certificate, world.pki.intermediate.certificate]
-        let statusLists = try StatusListIssuer(
-            uri: "https://iam.gov.mo/status/licences", signingKey: key, keyID: nil, clock: world.clock)
-        await statusLists.useCertificateChain(chain)
-        let issuer = CredentialIssuer(
-            issuer: "https://iam.gov.mo", signingKey: key, certificateChain: chain, statusLists: statusLists,
-            clock: world.clock, requiredLanguages: [.zhHant, .pt, .en])  // the catalogue's languages
-        let holderKey = try PrivateKey.generate(.p256).signingKey(for: .es256)
-        let issued = try await issuer.issue(
-            type: type,
-            claims: [
-                "licence_number": .string("IAM-2026-0001"), "holder_name": .string("Boa Mesa Lda."),
-                "valid_until": .string("2027-04-30"), "address": .string("Rua de Exemplo 1, Macau"), "seats": .number(48),
-            ], holderKey: try holderKey.publicKey.jwk())
+        let credentials = try await TestCredentials(
+            seal: world.iamSeal, pki: world.pki, clock: world.clock, type: type,
+            requiredLanguages: [.zhHant, .pt, .en])  // the catalogue's languages
+        let issued = try await credentials.issue([
+            "licence_number": .string("IAM-2026-0001"), "holder_name": .string("Boa Mesa Lda."),
+            "valid_until": .string("2027-04-30"), "address": .string("Rua de Exemplo 1, Macau"), "seats": .number(48),
+        ])
         guard issued.status != nil else { throw DemoStep.Unexpected(detail: "no status entry") }
-        try await statusLists.persist(to: world.statusLists)
+        try await credentials.statusLists.persist(to: world.statusLists)
         guard try await world.statusLists.snapshot(uri: "https://iam.gov.mo/status/licences") != nil else {
             throw DemoStep.Unexpected(detail: "the status list was not saved")
         }
@@ -282,9 +258,7 @@ extension LicenceJourney {
         try application.transition(to: .outputIssued, clock: world.clock)
         try await world.cases.replace(application, expectedTransitionCount: count)
         state.credential = issued
-        state.holderKey = holderKey
-        state.statusLists = statusLists
-        state.credentialType = type
+        state.credentials = credentials
         return t(
             "\(type.name.text(for: .zhHant)?.text ?? "") IAM-2026-0001：\(issued.credential.serialized.count) 字元，狀態清單存於 SQLite",
             "\(type.name.text(for: .pt)?.text ?? "") IAM-2026-0001: \(issued.credential.serialized.count) caracteres, lista de estado guardada em SQLite",
@@ -294,13 +268,10 @@ extension LicenceJourney {
     // MARK: Notifications
 
     func serveNotice(_ world: JourneyWorld, _ state: inout JourneyState) async throws -> String {
-        let template = try DemoFixtures.licenceDecisionTemplate()
-        let key = try world.iamSeal.privateKey.signingKey(for: .es256)
-        let inbox = DemoInbox()
-        let evidence = EvidenceRecorder(store: world.notifications, key: key, issuer: "https://iam.gov.mo")
-        let dispatcher = DemoFixtures.dispatcher(
-            store: world.notifications, inbox: inbox, clock: world.clock, evidence: evidence, template: template,
-            licenceNumber: "IAM-2026-0001")
+        let key = try world.iamSeal.signingKey()
+        let notifications = try DemoFixtures.notifications(
+            store: world.notifications, clock: world.clock, key: key, licenceNumber: "IAM-2026-0001")
+        let (template, dispatcher, evidence) = (notifications.template, notifications.dispatcher, notifications.evidence)
         let notice = try Notice(
             id: NoticeID(rawValue: "notice-\(Self.caseID)"), idempotencyKey: "decision-\(Self.caseID)",
             recipientAccountID: "acct-org-boa-mesa", department: "IAM", category: .legallyEffective,
@@ -324,8 +295,8 @@ extension LicenceJourney {
         let records = try await world.notifications.evidence(for: notice.id)
         let verification = EvidenceChain.verify(
             try EvidenceChain.importJSONLines(try EvidenceChain.exportJSONLines(records)),
-            key: try key.publicKey.verificationKey(for: .es256))
-        let delivered = await inbox.bodies
+            key: notifications.evidenceKey)
+        let delivered = await notifications.transport.bodies
         guard verification.valid, delivered.count == 1, let first = delivered.first else {
             throw DemoStep.Unexpected(detail: "evidence valid \(verification.valid), deliveries \(delivered.count)")
         }
@@ -340,25 +311,12 @@ extension LicenceJourney {
 
     func counterCheck(_ world: JourneyWorld, _ state: inout JourneyState) async throws -> String {
         let issued = try need(state.credential, "credential")
-        let type = try need(state.credentialType, "credential type")
-        let statusLists = try need(state.statusLists, "status lists")
+        let credentials = try need(state.credentials, "credentials")
         world.clock.advance(by: 2 * Self.day)
         let nonce = "counter-\(Int(world.clock.now().timeIntervalSince1970))"
-        let presentation = try await SDJWTPresenter().present(
-            issued.credential, disclosing: [["licence_number"], ["holder_name"], ["valid_until"]],
-            holderKey: try need(state.holderKey, "holder key"), audience: "counter:iam", nonce: nonce,
-            issuedAt: world.clock.now())
-        let verifier = CredentialVerifier(
-            registry: IssuerRegistry([
-                .init(
-                    identifier: "https://iam.gov.mo", name: [.zhHant: "市政署", .pt: "IAM", .en: "IAM"],
-                    credentialTypes: [type.vct], keySource: .certificates(trustAnchors: [world.pki.root.certificate]),
-                    certificateBinding: .organizationIdentifier("NTRMO-IAM"))
-            ]),
-            keyBinding: .required(audience: "counter:iam", nonce: nonce, maximumAge: 300, clock: world.clock),
-            clock: world.clock)
-        let result = verifier.verify(
-            presentation.serialized, statusListTokens: [try await statusLists.publish(validFor: 3600)])
+        let presentation = try await credentials.present(
+            issued, disclosing: ["licence_number", "holder_name", "valid_until"], audience: "counter:iam", nonce: nonce)
+        let result = try await credentials.verify(presentation, audience: "counter:iam", nonce: nonce)
         guard result.isValid, result.holderBound, result.status == "valid", result.claims["address"] == nil,
             result.claims["seats"] == nil
         else {

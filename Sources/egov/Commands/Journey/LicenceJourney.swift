@@ -40,7 +40,7 @@ struct LicenceJourney {
             t("帳戶：商社通公司帳戶、法定代表人及職員授權", "Contas: conta da empresa, representante legal e mandato do funcionário",
               "Accounts: the company account, its legal representative and a mandate for the clerk")
         ) {
-            try await accounts(world)
+            try await accounts(world, &state)
         }
         await log.step(
             t("登入：密碼後加 TOTP 升級至「實質」級別；代表公司的存取權杖", "Início de sessão: palavra-passe e TOTP até ao nível substancial; token em nome da empresa",
@@ -178,10 +178,9 @@ struct JourneyState {
     var signedApplication: JWSJSON?
     var caseID: String?
     var sealedDecision: [UInt8]?
+    var company: TestCompany?
     var credential: CredentialIssuer.Issued?
-    var credentialType: CredentialType?
-    var holderKey: SoftwareSigningKey?
-    var statusLists: StatusListIssuer?
+    var credentials: TestCredentials?
 }
 
 /// Unwraps a value a previous step should have left, or fails the step.
