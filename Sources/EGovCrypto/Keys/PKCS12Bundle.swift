@@ -416,7 +416,7 @@ enum PKCS12Reader {
         }
 
         @discardableResult
-        func checkIterations(_ value: OpaquePointer?, what: String) throws(PKCS12Error) -> Int {
+        func checkIterations(_ value: UnsafeMutablePointer<ASN1_INTEGER>?, what: String) throws(PKCS12Error) -> Int {
             let iterations = value.map { ASN1_INTEGER_get($0) } ?? -1
             guard iterations >= 1 else { throw .malformed("\(what) iteration count") }
             guard iterations <= PKCS12Bundle.maximumIterations else {
