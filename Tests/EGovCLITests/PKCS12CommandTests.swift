@@ -87,7 +87,8 @@ struct PKCS12CommandTests {
         }
     }
 
-    @Test("sign --p12 makes a CMS that openssl cms -verify accepts, and one egov verify passes",
+    @Test(
+        "sign --p12 makes a CMS that openssl cms -verify accepts, and one egov verify passes",
         arguments: [TestPKI.Algorithm.p256, .rsa], ["cms", "cms-detached"])
     func signVerifiesWithOpenSSL(_ algorithm: TestPKI.Algorithm, format: String) async throws {
         let (pem, dir) = try await files(algorithm)
@@ -139,8 +140,10 @@ struct PKCS12CommandTests {
             ["sign", "--format", "cms", "--chain", pem.chain.path] + p12 + [dir.path("doc.txt")],
             ["sign", "--format", "cms", "--p12", dir.path("bundle.p12"), dir.path("doc.txt")],
             ["sign", "--format", "cms", "--key", pem.leafKey.path, dir.path("doc.txt")],
-            ["sign", "--format", "cms", "--key", pem.leafKey.path, "--cert", pem.leaf.path, "--allow-legacy-p12",
-                dir.path("doc.txt")],
+            [
+                "sign", "--format", "cms", "--key", pem.leafKey.path, "--cert", pem.leaf.path, "--allow-legacy-p12",
+                dir.path("doc.txt"),
+            ],
             ["key", "public", "--in", pem.leafKey.path] + p12,
             ["key", "public", "--password-file", dir.path("password.txt")],
             ["key", "public"],
@@ -149,8 +152,10 @@ struct PKCS12CommandTests {
             let result = try await CLIRunner.egov(arguments)
             #expect(result.status == 64, "\(arguments): \(result.stderr)")
         }
-        let corrupt = try await CLIRunner.egov(["key", "public", "--p12", pem.leaf.path, "--password-file",
-            dir.path("password.txt")])
+        let corrupt = try await CLIRunner.egov([
+            "key", "public", "--p12", pem.leaf.path, "--password-file",
+            dir.path("password.txt"),
+        ])
         #expect(corrupt.status == 65)
         #expect(try corrupt.errorJSON()["error"] == "crypto.pkcs12.malformed")
     }

@@ -54,7 +54,8 @@ import Testing
         let pki = try TestPKI(algorithm: .p256)
         let cli = try OpenSSLCLI()
         _ = try pki.writePEMFiles(to: cli.directory)
-        try cli.write("reversed.pem", pki.root.certificate.pemRepresentation + pki.intermediate.certificate.pemRepresentation)
+        try cli.write(
+            "reversed.pem", pki.root.certificate.pemRepresentation + pki.intermediate.certificate.pemRepresentation)
         try cli.runOK([
             "pkcs12", "-export", "-inkey", "leaf.key", "-in", "leaf.pem", "-certfile", "reversed.pem", "-passout",
             "pass:\(Self.password)", "-out", "reversed.p12",

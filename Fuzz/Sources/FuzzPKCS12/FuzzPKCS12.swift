@@ -17,7 +17,8 @@ public func fuzzPKCS12(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
 
 private func check(_ bundle: PKCS12Bundle) {
     precondition(
-        bundle.privateKey.publicKey == bundle.certificate.publicKey, "a loaded bundle's key does not match its certificate")
+        bundle.privateKey.publicKey == bundle.certificate.publicKey,
+        "a loaded bundle's key does not match its certificate")
     precondition(bundle.chain.count < PKCS12Bundle.maximumCertificateCount, "certificate limit exceeded")
     precondition(!bundle.chain.contains(bundle.certificate), "the leaf certificate is repeated in the chain")
     _ = bundle.description

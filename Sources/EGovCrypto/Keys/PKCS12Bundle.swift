@@ -181,7 +181,11 @@ enum PKCS12Reader {
 
         let pfx: OpaquePointer
         do {
-            pfx = try OpenSSL.d2i(bytes, what: "PFX") { d2i_PKCS12(nil, $0, $1) } release: { PKCS12_free($0) }
+            pfx = try OpenSSL.d2i(bytes, what: "PFX") {
+                d2i_PKCS12(nil, $0, $1)
+            } release: {
+                PKCS12_free($0)
+            }
         } catch {
             throw .malformed("not a DER PKCS#12 PFX")
         }
@@ -233,7 +237,9 @@ enum PKCS12Reader {
         defer { OPENSSL_sk_pop_free(authSafes) { PKCS7_free($0?.assumingMemoryBound(to: PKCS7.self)) } }
         var keys: [[UInt8]] = []
         defer {
-            for index in keys.indices { keys[index].withUnsafeMutableBytes { OPENSSL_cleanse($0.baseAddress, $0.count) } }
+            for index in keys.indices {
+                keys[index].withUnsafeMutableBytes { OPENSSL_cleanse($0.baseAddress, $0.count) }
+            }
         }
         var certificates: [[UInt8]] = []
         var bagCount = 0
@@ -372,7 +378,8 @@ enum PKCS12Reader {
                 let parameters = raw.assumingMemoryBound(to: PBEPARAM.self)
                 defer { PBEPARAM_free(parameters) }
                 try checkIterations(parameters.pointee.iter, what: what)
-                let tripleDES = nid == NID_pbe_WithSHA1And3_Key_TripleDES_CBC || nid == NID_pbe_WithSHA1And2_Key_TripleDES_CBC
+                let tripleDES =
+                    nid == NID_pbe_WithSHA1And3_Key_TripleDES_CBC || nid == NID_pbe_WithSHA1And2_Key_TripleDES_CBC
                 try legacy("\(what) \(PKCS12Reader.name(object))", needsProvider: !tripleDES)
             default:
                 throw .malformed("unsupported \(what) algorithm \(PKCS12Reader.name(object))")
@@ -404,7 +411,9 @@ enum PKCS12Reader {
             let cipher = OBJ_obj2nid(encryption.pointee.algorithm)
             switch cipher {
             case NID_aes_128_cbc, NID_aes_192_cbc, NID_aes_256_cbc: break
-            default: try legacy("\(what) PBES2 with \(PKCS12Reader.name(encryption.pointee.algorithm))", needsProvider: false)
+            default:
+                try legacy(
+                    "\(what) PBES2 with \(PKCS12Reader.name(encryption.pointee.algorithm))", needsProvider: false)
             }
             switch prf {
             case NID_hmacWithSHA256, NID_hmacWithSHA384, NID_hmacWithSHA512: break
