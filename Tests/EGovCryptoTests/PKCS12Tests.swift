@@ -98,7 +98,7 @@ import Testing
             #expect(error.code == "crypto.pkcs12.legacy_encryption")
             #expect(!error.reason.contains(Self.password))
         }
-        let loaded: Result<PKCS12Bundle, PKCS12Error> = Result {
+        let loaded = Result { () throws(PKCS12Error) -> PKCS12Bundle in
             try PKCS12Bundle(derRepresentation: der, password: Self.password, allowLegacyEncryption: true)
         }
         switch loaded {
