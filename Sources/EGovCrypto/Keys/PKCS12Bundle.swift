@@ -62,10 +62,10 @@ public struct PKCS12Bundle: Sendable, CustomStringConvertible {
     public init(
         derRepresentation der: some DataProtocol, password: some DataProtocol, allowLegacyEncryption: Bool = false
     ) throws(PKCS12Error) {
-        var passwordBytes = password.egovBytes
-        defer { passwordBytes.withUnsafeMutableBytes { OPENSSL_cleanse($0.baseAddress, $0.count) } }
+        // The reader copies the password into memory it overwrites after use; the caller's
+        // bytes stay the caller's.
         let contents = try PKCS12Reader.read(
-            der.egovBytes, password: passwordBytes, allowLegacy: allowLegacyEncryption)
+            der.egovBytes, password: password.egovBytes, allowLegacy: allowLegacyEncryption)
         var keyDER = contents.keyDER
         defer { keyDER.withUnsafeMutableBytes { OPENSSL_cleanse($0.baseAddress, $0.count) } }
         let key: PrivateKey
@@ -95,12 +95,15 @@ public struct PKCS12Bundle: Sendable, CustomStringConvertible {
 
     /// Reads a DER-encoded PKCS#12 file protected by `password` (encoded as UTF-8).
     ///
+    /// The UTF-8 copy made here is overwritten after use; the `String` itself cannot be.
+    ///
     /// - Throws: ``PKCS12Error``.
     public init(
         derRepresentation der: some DataProtocol, password: String, allowLegacyEncryption: Bool = false
     ) throws(PKCS12Error) {
-        try self.init(
-            derRepresentation: der, password: Array(password.utf8), allowLegacyEncryption: allowLegacyEncryption)
+        var utf8 = Array(password.utf8)
+        defer { utf8.withUnsafeMutableBytes { OPENSSL_cleanse($0.baseAddress, $0.count) } }
+        try self.init(derRepresentation: der, password: utf8, allowLegacyEncryption: allowLegacyEncryption)
     }
 
     /// A signing key bound to `algorithm`, usable wherever a ``SigningKey`` is expected.
