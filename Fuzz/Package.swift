@@ -6,7 +6,9 @@
 
 import PackageDescription
 
-let fuzzTargets = ["FuzzPEMKey", "FuzzPEMDocument", "FuzzDERSignature", "FuzzJWK", "FuzzCertificate", "FuzzCatalogue"]
+let fuzzTargets = [
+    "FuzzPEMKey", "FuzzPEMDocument", "FuzzDERSignature", "FuzzJWK", "FuzzCertificate", "FuzzCatalogue", "FuzzPKCS12",
+]
 // Targets over EGovCore alone, and over the signature validation entry point.
 let coreTargets = ["FuzzRFC3339Time"]
 let signatureTargets = ["FuzzSignatureDocument"]

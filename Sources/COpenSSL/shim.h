@@ -25,5 +25,7 @@
 #include <openssl/objects.h>
 #include <openssl/ts.h>
 #include <openssl/cms.h>
+#include <openssl/pkcs12.h>
+#include <openssl/provider.h>
 
 #endif

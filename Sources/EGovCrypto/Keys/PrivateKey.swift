@@ -93,7 +93,19 @@ public struct PrivateKey: Sendable, CustomStringConvertible {
 
     /// Imports a PEM private key: `PRIVATE KEY` (PKCS#8), `EC PRIVATE KEY` (SEC 1) or
     /// `RSA PRIVATE KEY` (PKCS#1). `ENCRYPTED PRIVATE KEY` and legacy encrypted PEM are refused.
+    ///
+    /// The file `openssl ecparam -genkey` writes (an `EC PARAMETERS` block, then the
+    /// `EC PRIVATE KEY`) is accepted when the parameters block names the key's own curve; any
+    /// other second block is refused.
     public init(pemRepresentation pem: String) throws(CryptoError) {
+        let blocks = try PEMDocument.parseAll(pem, limit: 64 * 1024)
+        if blocks.count == 2, blocks[0].label == "EC PARAMETERS", blocks[1].label == "EC PRIVATE KEY" {
+            try self.init(pemRepresentation: blocks[1].pemString)
+            guard let curve = Self.namedCurveDER[keyType], blocks[0].der == curve else {
+                throw .malformedPEM("the EC PARAMETERS block does not name the key's curve")
+            }
+            return
+        }
         let document = try PEMDocument(parsing: pem, limit: 64 * 1024)
         switch document.label {
         case "PRIVATE KEY":
@@ -117,6 +129,13 @@ public struct PrivateKey: Sendable, CustomStringConvertible {
                 found: document.label, expected: ["PRIVATE KEY", "EC PRIVATE KEY", "RSA PRIVATE KEY"])
         }
     }
+
+    /// The DER `namedCurve` OID an `EC PARAMETERS` block holds for each EC key type.
+    static let namedCurveDER: [KeyType: [UInt8]] = [
+        .p256: [0x06, 0x08, 0x2A, 0x86, 0x48, 0xCE, 0x3D, 0x03, 0x01, 0x07],
+        .p384: [0x06, 0x05, 0x2B, 0x81, 0x04, 0x00, 0x22],
+        .sm2: [0x06, 0x08, 0x2A, 0x81, 0x1C, 0xCF, 0x55, 0x01, 0x82, 0x2D],
+    ]
 
     /// `d2i_PrivateKey` quietly falls back to PKCS#8 when the traditional form does not parse.
     /// Labels are strict, so a body must have the shape its label names: SEC 1 `ECPrivateKey`

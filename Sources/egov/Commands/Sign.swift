@@ -11,7 +11,9 @@ struct Sign: AsyncParsableCommand {
             flattened JSON serialisation, whose unprotected header carries it (JAdES etsiU). cms / \
             cms-detached: CMS SignedData, CAdES baseline B (T with a time-stamp), written as PEM (label CMS). \
             cms-detached hashes the input in chunks (any size); the other formats hold it in memory (64 MiB at \
-            most), since the signature carries the content or signs its base64url form.
+            most), since the signature carries the content or signs its base64url form. \
+            The key, certificate and chain come either from --key/--cert/--chain (PEM) or from a PKCS#12 file \
+            (--p12 with --password-file; legacy-protected files need --allow-legacy-p12).
             """
     )
 
@@ -23,10 +25,10 @@ struct Sign: AsyncParsableCommand {
     }
 
     @Option(name: .long, help: "Signing key (PKCS#8, SEC 1 or PKCS#1 PEM).")
-    var key: String
+    var key: String?
 
     @Option(name: .long, help: "Signing certificate (PEM).")
-    var cert: String
+    var cert: String?
 
     @Option(name: .long, help: "Intermediate certificates to embed (PEM bundle).")
     var chain: String?
@@ -48,18 +50,39 @@ struct Sign: AsyncParsableCommand {
 
     @OptionGroup var options: AlgorithmOptions
 
+    @OptionGroup var pkcs12: PKCS12Options
+
     @Argument(help: "The file to sign, or - for standard input.")
     var file: String
 
     func validate() throws {
         if (tsaKey == nil) != (tsaCert == nil) { throw ValidationError("--tsa-key and --tsa-cert go together") }
+        if pkcs12.file != nil {
+            if key != nil || cert != nil || chain != nil {
+                throw ValidationError(
+                    "--p12 supplies the key, certificate and chain: do not combine it with --key, --cert or --chain")
+            }
+        } else if key == nil || cert == nil {
+            throw ValidationError("give --key and --cert, or --p12 with --password-file")
+        }
     }
 
     func run() async throws {
-        let privateKey = try KeyFiles.privateKey(at: key)
+        let privateKey: PrivateKey
+        let leaf: Certificate
+        let intermediates: [Certificate]
+        if let bundle = try pkcs12.bundle() {
+            privateKey = bundle.privateKey
+            leaf = bundle.certificate
+            intermediates = bundle.chain
+        } else if let key, let cert {
+            privateKey = try KeyFiles.privateKey(at: key)
+            leaf = try CertificateFiles.certificate(at: cert)
+            intermediates = try chain.map { try CertificateFiles.bundle(at: $0) } ?? []
+        } else {
+            throw CLIError.usage("give --key and --cert, or --p12 with --password-file")
+        }
         let (algorithm, sm2ID) = try options.resolve(for: privateKey.keyType)
-        let leaf = try CertificateFiles.certificate(at: cert)
-        let intermediates = try chain.map { try CertificateFiles.bundle(at: $0) } ?? []
         // cms-detached hashes the input in chunks (any size); the other formats carry the content
         // (jws, cms) or sign its base64url form (jws-detached), so it is read into memory (64 MiB at most).
         let content = format == .cmsDetached ? [] : try InputSource(file).readAll()

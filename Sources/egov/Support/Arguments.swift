@@ -83,8 +83,10 @@ enum KeyFiles {
     static func anyPublicKey(at path: String) throws(CLIError) -> PublicKey {
         let text = try InputSource(path).readText()
         do {
-            let document = try PEMDocument(parsing: text, limit: InputSource.keyFileLimit)
-            if document.label == "PUBLIC KEY" { return try PublicKey(derRepresentation: document.der) }
+            let documents = try PEMDocument.parseAll(text, limit: InputSource.keyFileLimit)
+            if documents.count == 1, documents[0].label == "PUBLIC KEY" {
+                return try PublicKey(derRepresentation: documents[0].der)
+            }
             return try PrivateKey(pemRepresentation: text).publicKey
         } catch {
             throw CLIError(error)
