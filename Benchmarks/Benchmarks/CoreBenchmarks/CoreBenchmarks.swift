@@ -54,7 +54,7 @@ let benchmarks: @Sendable () -> Void = {
     }
     Benchmark("Base64URL.decode 2.4 KiB header segment (Substring)") { benchmark in
         let compact = Base64URL.encode(headerBytes) + "..AAAA"
-        let segment = compact.splitting(atASCII: UInt8(ascii: "."))[0]
+        let segment = String(compact.prefix { $0 != "." })  // the first segment, as the JWS parser hands it over
         for _ in benchmark.scaledIterations { blackHole(try Base64URL.decode(segment)) }
     }
     Benchmark("Base64URL.decode 2.4 KiB header segment (String)") { benchmark in
