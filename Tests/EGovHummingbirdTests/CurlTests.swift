@@ -10,7 +10,8 @@ import Testing
 /// The three endpoints called with the `curl` command-line tool, as a department's operator or a
 /// gateway would: a client that shares no code with the server.
 @Suite(
-    "The endpoints with curl", .enabled(if: Curl.isInstalled, "curl is not installed: install it to run these tests"))
+    "The endpoints with curl", .enabled(if: HummingbirdTestGate.isEnabled, HummingbirdTestGate.reason),
+    .enabled(if: Curl.isInstalled, "curl is not installed: install it to run these tests"))
 struct CurlTests {
     @Test("interop: a signed request posted with curl gets a response the consumer verifies")
     func interop() async throws {

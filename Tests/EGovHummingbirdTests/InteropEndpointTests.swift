@@ -8,7 +8,7 @@ import Hummingbird
 import Testing
 
 /// The interop provider mounted on a Hummingbird router, over a real server on 127.0.0.1.
-@Suite("Interop provider on Hummingbird")
+@Suite("Interop provider on Hummingbird", .enabled(if: HummingbirdTestGate.isEnabled, HummingbirdTestGate.reason))
 struct InteropEndpointTests {
     /// A server with the fixture's provider mounted at `group` (or the root), and a consumer over
     /// AsyncHTTPClient pointed at it.

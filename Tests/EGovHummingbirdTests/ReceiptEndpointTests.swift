@@ -6,7 +6,7 @@ import Hummingbird
 import Testing
 
 /// The notification receipt (webhook) endpoint on a real server on 127.0.0.1.
-@Suite("Notification receipts on Hummingbird")
+@Suite("Notification receipts on Hummingbird", .enabled(if: HummingbirdTestGate.isEnabled, HummingbirdTestGate.reason))
 struct ReceiptEndpointTests {
     static let path = "/notifications/receipts"
 

@@ -8,7 +8,7 @@ import Hummingbird
 import Testing
 
 /// Token Status List publication on a real server on 127.0.0.1.
-@Suite("Status list publication on Hummingbird")
+@Suite("Status list publication on Hummingbird", .enabled(if: HummingbirdTestGate.isEnabled, HummingbirdTestGate.reason))
 struct StatusListEndpointTests {
     static let uri = "https://status.example.gov/statuslists/1"
     static let path = "/statuslists/1"

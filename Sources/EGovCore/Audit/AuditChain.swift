@@ -57,8 +57,7 @@ public enum AuditChain {
     ) -> AuditVerification.Failure? {
         guard entry.hashAlgorithm == hashFunction.identifier else { return .algorithmMismatch }
         switch HashChain.check(
-            sequence: entry.sequence, previousHash: entry.previousHash,
-            after: index == 0 ? nil : (index - 1, previousHash), genesis: previousHash)
+            sequence: entry.sequence, previousHash: entry.previousHash, expected: (index, previousHash))
         {
         case .sequenceGap: return .sequenceGap
         case .brokenLink: return .brokenLink

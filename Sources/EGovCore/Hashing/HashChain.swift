@@ -34,12 +34,11 @@ public enum HashChain {
         return (head.sequence + 1, head.hash)
     }
 
-    /// Whether an element with `sequence` and `previousHash` follows `head` (`nil`: the chain is
-    /// empty), or why not.
+    /// Whether an element with `sequence` and `previousHash` sits where `expected` says (what
+    /// ``next(after:genesis:)`` gives for the chain read so far), or why not.
     public static func check(
-        sequence: Int, previousHash: String, after head: Head?, genesis: String
+        sequence: Int, previousHash: String, expected: (sequence: Int, previousHash: String)
     ) -> LinkFailure? {
-        let expected = next(after: head, genesis: genesis)
         guard sequence == expected.sequence else { return .sequenceGap }
         guard previousHash == expected.previousHash else { return .brokenLink }
         return nil

@@ -94,8 +94,8 @@ extension EvidenceChain {
         guard noticeExists else { throw .unknownNotice }
         guard
             HashChain.check(
-                sequence: record.body.sequence, previousHash: record.body.previousHash, after: last,
-                genesis: genesisHash) == nil
+                sequence: record.body.sequence, previousHash: record.body.previousHash,
+                expected: HashChain.next(after: last, genesis: genesisHash)) == nil
         else { throw .evidenceChainConflict }
     }
 }

@@ -183,7 +183,7 @@ public struct EvidenceChainVerifier: Sendable {
         guard
             HashChain.check(
                 sequence: record.body.sequence, previousHash: record.body.previousHash,
-                after: head.map { (count - 1, $0) }, genesis: EvidenceChain.genesisHash) == nil,
+                expected: (count, head ?? EvidenceChain.genesisHash)) == nil,
             record.body.messageID == messageID,
             let canonical = try? CanonicalJSON.data(for: record.body),
             let verified = try? JWS.verify(
